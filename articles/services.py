@@ -1,0 +1,76 @@
+"""Writes to articles and sources. Queuing their extraction is the claims app's job (claims.services)."""
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import Article, Source, content_hash
+
+
+def source_get_or_create(*, name: str, default_language: str = "fr") -> Source:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"source": "Give the outlet's name."})
+    existing = Source.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    source = Source(name=name, default_language=default_language)
+    source.full_clean()
+    source.save()
+    return source
+
+
+def article_duplicate_error(existing: Article) -> ValidationError:
+    url = reverse("claims:article_review", args=[existing.pk])
+    return ValidationError(
+        format_html('This text is already in the tracker as <a href="{}">{}</a>.', url, existing.title),
+        code="duplicate",
+    )
+
+
+@transaction.atomic
+def article_create(
+    *,
+    title: str,
+    body: str,
+    source: Source,
+    language: str,
+    published_on: date | None = None,
+    url: str = "",
+    uploaded_by: AbstractBaseUser | None = None,
+) -> Article:
+    """Store a new article. Refuses a text already stored (same content hash), naming the existing one."""
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": "The article has no text."})
+    digest = content_hash(body)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        raise article_duplicate_error(existing)
+    article = Article(
+        title=" ".join(title.split()),
+        body=body,
+        source=source,
+        language=language,
+        published_on=published_on,
+        url=url,
+        uploaded_by=uploaded_by,
+        content_hash=digest,
+    )
+    article.full_clean()
+    article.save()
+    return article
+
+
+def article_set_extraction_status(*, article: Article, status: str, error: str = "", extractor_version: str = ""):
+    article.set_extraction_status(status, error=error)
+    update_fields = ["extraction_status", "extraction_error", "extraction_status_changed_at", "updated_at"]
+    if extractor_version:
+        article.extractor_version = extractor_version
+        update_fields.append("extractor_version")
+    article.save(update_fields=update_fields)
+    return article

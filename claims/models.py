@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from articles.models import Article
+
+
+class ClaimQuerySet(models.QuerySet):
+    def reviewed(self):
+        return self.exclude(status=Claim.Status.CANDIDATE)
+
+    def untouched_candidates(self):
+        """Machine suggestions nobody has reviewed, edited or linked: safe to replace on re-extraction."""
+        return self.filter(
+            status=Claim.Status.CANDIDATE, origin=Claim.Origin.MACHINE, edited=False
+        ).exclude(Q(outgoing_links__isnull=False) | Q(incoming_links__isnull=False))
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        QUANTITY = "quantity", "Quantity"
+        DATE = "date", "Date"
+        QUOTE = "quote", "Quote"
+        ENTITY = "entity", "Entity mention"
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", "Candidate"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    class Origin(models.TextChoices):
+        MACHINE = "machine", "Extractor"
+        HUMAN = "human", "Reviewer"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the article body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character in the article body.")
+    text = models.TextField(help_text="The article text between start and end.")
+    sentence = models.TextField(blank=True)
+    # The anchor: a little text either side, so the span can be found again after the body is corrected.
+    context_before = models.CharField(max_length=200, blank=True)
+    context_after = models.CharField(max_length=200, blank=True)
+    normalized = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Kind-specific reading: value, value_max, qualifier, unit; date, precision; speaker, quote; label.",
+    )
+    negated = models.BooleanField(default=False)
+    hypothetical = models.BooleanField(default=False)
+    reported = models.BooleanField(default=False)
+    entities = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CANDIDATE, db_index=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    edited = models.BooleanField(default=False, help_text="A reviewer changed the extractor's reading.")
+    extractor_version = models.CharField(max_length=32, blank=True)
+    rule = models.CharField(max_length=100, blank=True, help_text="The rule or component that produced it.")
+    confidence = models.FloatField(default=0.5)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start", "end", "kind"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+            models.UniqueConstraint(fields=["article", "kind", "start", "end"], name="claim_unique_span"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            models.Index(fields=["-updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    @property
+    def reading(self) -> str:
+        """The normalised reading as a reviewer says it: "> 30 pays", "≈ 2 mois", "2026-01-07"."""
+        data = self.normalized
+        if self.kind == self.Kind.QUANTITY:
+            return quantity_reading(data)
+        if self.kind == self.Kind.DATE:
+            return f"{data.get('date', '?')} ({data.get('precision', '?')})"
+        if self.kind == self.Kind.QUOTE:
+            return f"{data.get('speaker') or 'unknown speaker'}: “{data.get('quote', '')}”"
+        return data.get("label", "")
+
+
+QUALIFIER_SIGNS = {
+    "exact": "",
+    "about": "≈ ",
+    "more_than": "> ",
+    "less_than": "< ",
+    "at_least": "≥ ",
+    "at_most": "≤ ",
+    "order_of_magnitude": "~",
+}
+
+
+def format_number(value) -> str:
+    if value is None:
+        return "?"
+    number = float(value)
+    if number.is_integer():
+        return f"{int(number):,}".replace(",", "\u202f")
+    return f"{number:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f")
+
+
+def quantity_reading(data: dict) -> str:
+    unit = data.get("unit") or ""
+    qualifier = data.get("qualifier", "exact")
+    if qualifier == "range":
+        return f"{format_number(data.get('value'))}–{format_number(data.get('value_max'))} {unit}".strip()
+    suffix = "+" if qualifier == "order_of_magnitude" else ""
+    sign = QUALIFIER_SIGNS.get(qualifier, "")
+    return f"{sign}{format_number(data.get('value'))}{suffix} {unit}".strip()
+
+
+class ClaimLink(models.Model):
+    """A reviewer's statement that two claims from different articles relate."""
+
+    class Relation(models.TextChoices):
+        SAME_AS = "same_as", "Same claim"
+        SUPPORTS = "supports", "Supports"
+        CONTRADICTS = "contradicts", "Contradicts"
+
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="outgoing_links")
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="incoming_links")
+    relation = models.CharField(max_length=16, choices=Relation.choices)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(from_claim=F("to_claim")), name="claimlink_not_to_itself"),
+            models.UniqueConstraint(fields=["from_claim", "to_claim", "relation"], name="claimlink_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"

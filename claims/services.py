@@ -1,0 +1,196 @@
+"""Writes to claims and links, and the extraction steps that produce candidates."""
+
+import logging
+from dataclasses import asdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article
+from articles.services import article_create, article_set_extraction_status
+
+from .extraction import EXTRACTOR_VERSION, ClaimRecord, extract
+from .models import Claim, ClaimLink
+
+logger = logging.getLogger(__name__)
+Status = Article.ExtractionStatus
+
+
+def article_queue_extraction(*, article: Article) -> None:
+    """Mark the article pending and send its extraction to a worker once the transaction commits.
+
+    If the broker is unreachable the article simply stays pending: the periodic sweep
+    (`articles_requeue_stale_extractions`) sends it again, so nothing accepted is lost.
+    """
+    from .tasks import article_extract_claims as task  # the task module imports this one
+
+    article_set_extraction_status(article=article, status=Status.PENDING)
+    article_id = article.pk
+
+    def publish() -> None:
+        try:
+            task.delay(article_id)
+        except Exception:  # any broker failure: the row is the truth and the sweep retries
+            logger.warning("Could not queue extraction of article %s; the sweep will retry.", article_id)
+
+    transaction.on_commit(publish)
+
+
+@transaction.atomic
+def article_create_and_queue(**fields) -> Article:
+    """Store an article (see `article_create`) and queue its claim extraction."""
+    article = article_create(**fields)
+    article_queue_extraction(article=article)
+    return article
+
+
+def articles_requeue_stale_extractions() -> int:
+    """Re-send extractions left pending or running past the timeout (a lost message or a dead worker)."""
+    cutoff = timezone.now() - timedelta(seconds=settings.EXTRACTION_STALE_AFTER_SECONDS)
+    stale_ids = list(Article.objects.stale_extractions(older_than=cutoff).values_list("pk", flat=True)[:500])
+    for article_id in stale_ids:
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article_id)
+            if article.extraction_status in {Status.PENDING, Status.RUNNING}:
+                article_queue_extraction(article=article)
+    return len(stale_ids)
+
+
+def article_extract_claims(*, article_id: int) -> Article | None:
+    """Run the extractor on one article and store its candidates. Safe to run twice or concurrently."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return None
+        if article.extraction_status == Status.DONE and article.extractor_version == EXTRACTOR_VERSION:
+            return article  # a duplicate message: the work is done
+        if article.extraction_status == Status.FAILED:
+            return article  # failed for good; only an explicit retry re-queues it
+        article_set_extraction_status(article=article, status=Status.RUNNING)
+
+    try:
+        records = extract(article.body, language=article.language, published=article.published_on)
+    except Exception as error:
+        logger.exception("Extraction of article %s failed", article_id)
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article_id)
+            reason = f"The extractor could not read this article ({type(error).__name__}: {error})."
+            return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        claims_store_candidates(article=article, records=records, extractor_version=EXTRACTOR_VERSION)
+        if article.extraction_status != Status.DONE:
+            article_set_extraction_status(
+                article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION
+            )
+    return article
+
+
+CANDIDATE_FIELDS = [
+    "text",
+    "sentence",
+    "context_before",
+    "context_after",
+    "normalized",
+    "negated",
+    "hypothetical",
+    "reported",
+    "entities",
+    "rule",
+    "confidence",
+    "extractor_version",
+]
+
+
+def claim_from_record(*, article: Article, record: ClaimRecord, extractor_version: str) -> Claim:
+    return Claim(
+        article=article,
+        kind=record.kind,
+        start=record.start,
+        end=record.end,
+        text=record.text,
+        sentence=record.sentence,
+        context_before=record.context_before,
+        context_after=record.context_after,
+        normalized=record.fields,
+        negated=record.negated,
+        hypothetical=record.hypothetical,
+        reported=record.reported,
+        entities=[asdict(entity) for entity in record.entities],
+        rule=record.rule,
+        confidence=record.confidence,
+        extractor_version=extractor_version,
+        origin=Claim.Origin.MACHINE,
+    )
+
+
+@transaction.atomic
+def claims_store_candidates(*, article: Article, records: list[ClaimRecord], extractor_version: str) -> dict:
+    """Merge a fresh extraction into the article's claims without destroying human work.
+
+    Reviewed, edited, human-made and linked claims are kept as they are; an untouched candidate at
+    the same span is refreshed; new spans are added; untouched candidates the extractor no longer
+    finds are dropped.
+    """
+    fresh = {}
+    for record in records:
+        fresh.setdefault((record.kind, record.start, record.end), record)
+    existing = {(claim.kind, claim.start, claim.end): claim for claim in article.claims.all()}
+    untouched_ids = set(article.claims.untouched_candidates().values_list("pk", flat=True))
+
+    to_create, to_update = [], []
+    for key, record in fresh.items():
+        claim = existing.get(key)
+        candidate = claim_from_record(article=article, record=record, extractor_version=extractor_version)
+        if claim is None:
+            to_create.append(candidate)
+        elif claim.pk in untouched_ids:
+            for field in CANDIDATE_FIELDS:
+                setattr(claim, field, getattr(candidate, field))
+            claim.updated_at = timezone.now()  # bulk_update skips auto_now
+            to_update.append(claim)
+    dropped_ids = [claim.pk for key, claim in existing.items() if key not in fresh and claim.pk in untouched_ids]
+
+    Claim.objects.filter(pk__in=dropped_ids).delete()
+    if to_update:
+        Claim.objects.bulk_update(to_update, [*CANDIDATE_FIELDS, "updated_at"])
+    # ignore_conflicts: a racing worker may have stored the same span a moment ago.
+    Claim.objects.bulk_create(to_create, ignore_conflicts=True)
+    return {"created": len(to_create), "refreshed": len(to_update), "dropped": len(dropped_ids)}
+
+
+def claim_review(*, claim: Claim, user: AbstractBaseUser, status: str) -> Claim:
+    claim.status = status
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    claim.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+    return claim
+
+
+def claim_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
+    return claim_review(claim=claim, user=user, status=Claim.Status.CONFIRMED)
+
+
+def claim_reject(*, claim: Claim, user: AbstractBaseUser) -> Claim:
+    return claim_review(claim=claim, user=user, status=Claim.Status.REJECTED)
+
+
+def claim_link(
+    *, from_claim: Claim, to_claim: Claim, relation: str, note: str = "", user: AbstractBaseUser
+) -> ClaimLink:
+    """Record that two claims of different articles are the same, support or contradict each other."""
+    if from_claim.article_id == to_claim.article_id:
+        raise ValidationError({"to_claim": "Link a claim to a claim of another article."})
+    link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, note=note.strip(), created_by=user)
+    link.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            link.save()
+    except IntegrityError as error:
+        raise ValidationError({"to_claim": "These two claims are already linked that way."}) from error
+    return link
