@@ -62,5 +62,7 @@ class ArticleAdmin(admin.ModelAdmin):
         for article in queryset:
             article_queue_extraction(article=article)
         self.message_user(
-            request, f"Extraction queued for {queryset.count()} article(s); reviewed claims are kept.", messages.SUCCESS
+            request,
+            f"Extraction queued for {queryset.count()} article(s); reviewed claims are kept.",
+            messages.SUCCESS,
         )

@@ -13,9 +13,7 @@ class ArticleUploadForm(forms.Form):
     """Paste the text or upload a .txt/.html file, with the article's metadata."""
 
     title = forms.CharField(max_length=500)
-    source = forms.ModelChoiceField(
-        queryset=Source.objects.all(), required=False, empty_label="— pick an outlet —"
-    )
+    source = forms.ModelChoiceField(queryset=Source.objects.all(), required=False, empty_label="— pick an outlet —")
     new_source = forms.CharField(
         max_length=200, required=False, label="or a new outlet", help_text="Type a name to add an outlet."
     )
@@ -23,9 +21,11 @@ class ArticleUploadForm(forms.Form):
     published_on = forms.DateField(
         required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
     )
-    url = forms.URLField(required=False, max_length=1000, label="URL")
+    url = forms.URLField(required=False, max_length=1000, label="URL", assume_scheme="https")
     body = forms.CharField(
-        required=False, label="Text", widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Paste the article here"})
+        required=False,
+        label="Text",
+        widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Paste the article here"}),
     )
     file = forms.FileField(
         required=False,
@@ -43,8 +43,7 @@ class ArticleUploadForm(forms.Form):
             return None
         if upload.size > settings.UPLOAD_MAX_BYTES:
             raise ValidationError(
-                f"This file is {filesizeformat(upload.size)}; the limit is "
-                f"{filesizeformat(settings.UPLOAD_MAX_BYTES)}."
+                f"This file is {filesizeformat(upload.size)}; the limit is {filesizeformat(settings.UPLOAD_MAX_BYTES)}."
             )
         if not upload.name.lower().endswith(ACCEPTED_EXTENSIONS):
             raise ValidationError("Upload a .txt or .html file.")

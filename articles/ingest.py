@@ -8,7 +8,22 @@ from django.core.exceptions import ValidationError
 
 # Markup whose content is never article text.
 NON_TEXT_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "head", "nav", "footer", "form"]
-BLOCK_TAGS = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr"]
+BLOCK_TAGS = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "tr",
+]
 BINARY_SIGNATURES = {
     b"PK\x03\x04": "a zip archive",
     b"%PDF": "a PDF",
@@ -30,7 +45,11 @@ def sniff_binary(data: bytes) -> str | None:
 
 def decode_text(data: bytes) -> str:
     """Decode by byte-order mark, then UTF-8, then Windows-1252 (a superset of Latin-1 for printable text)."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding)
     if b"\x00" in data:

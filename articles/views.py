@@ -34,9 +34,7 @@ def article_upload(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            source = data["source"] or source_get_or_create(
-                name=data["new_source"], default_language=data["language"]
-            )
+            source = data["source"] or source_get_or_create(name=data["new_source"], default_language=data["language"])
             article = article_create_and_queue(
                 title=data["title"],
                 body=data["text"],

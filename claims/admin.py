@@ -5,7 +5,17 @@ from .models import Claim, ClaimLink
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["kind", "text", "start", "end", "normalized", "status", "origin", "reviewed_by", "extractor_version"]
+    fields = [
+        "kind",
+        "text",
+        "start",
+        "end",
+        "normalized",
+        "status",
+        "origin",
+        "reviewed_by",
+        "extractor_version",
+    ]
     readonly_fields = ["kind", "text", "start", "end", "origin", "reviewed_by", "extractor_version"]
     extra = 0
     show_change_link = True
@@ -15,7 +25,17 @@ class ClaimInline(admin.TabularInline):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["text", "kind", "reading", "status", "article", "origin", "rule", "confidence", "reviewed_by"]
+    list_display = [
+        "text",
+        "kind",
+        "reading",
+        "status",
+        "article",
+        "origin",
+        "rule",
+        "confidence",
+        "reviewed_by",
+    ]
     list_filter = ["kind", "status", "origin", "extractor_version", "negated", "hypothetical", "reported"]
     search_fields = ["text", "sentence", "article__title"]
     list_select_related = ["article", "reviewed_by"]

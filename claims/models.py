@@ -11,9 +11,9 @@ class ClaimQuerySet(models.QuerySet):
 
     def untouched_candidates(self):
         """Machine suggestions nobody has reviewed, edited or linked: safe to replace on re-extraction."""
-        return self.filter(
-            status=Claim.Status.CANDIDATE, origin=Claim.Origin.MACHINE, edited=False
-        ).exclude(Q(outgoing_links__isnull=False) | Q(incoming_links__isnull=False))
+        return self.filter(status=Claim.Status.CANDIDATE, origin=Claim.Origin.MACHINE, edited=False).exclude(
+            Q(outgoing_links__isnull=False) | Q(incoming_links__isnull=False)
+        )
 
 
 class Claim(models.Model):
@@ -44,7 +44,7 @@ class Claim(models.Model):
     normalized = models.JSONField(
         default=dict,
         blank=True,
-        help_text="Kind-specific reading: value, value_max, qualifier, unit; date, precision; speaker, quote; label.",
+        help_text="Reading by kind: value, value_max, qualifier, unit; date, precision; speaker, quote; label.",
     )
     negated = models.BooleanField(default=False)
     hypothetical = models.BooleanField(default=False)

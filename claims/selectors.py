@@ -1,6 +1,7 @@
 """Reads of claims and links, with their joins already applied."""
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
@@ -14,9 +15,7 @@ def claim_list() -> QuerySet[Claim]:
 
 
 def link_list() -> QuerySet[ClaimLink]:
-    return ClaimLink.objects.select_related(
-        "from_claim__article__source", "to_claim__article__source", "created_by"
-    )
+    return ClaimLink.objects.select_related("from_claim__article__source", "to_claim__article__source", "created_by")
 
 
 def article_for_review(*, article_id: int) -> Article:
@@ -51,7 +50,7 @@ class TextSegment:
 
     @property
     def main_claim(self) -> Claim | None:
-        """The claim a highlight stands for: a factual claim before a bare entity mention, the shortest first."""
+        """The claim a highlight stands for: a factual claim before an entity mention, shortest first."""
         if not self.claims:
             return None
         return min(self.claims, key=lambda c: (c.kind == Claim.Kind.ENTITY, c.end - c.start))
@@ -64,7 +63,7 @@ def article_segments(*, body: str, claims: list[Claim]) -> list[TextSegment]:
         cuts.update((claim.start, claim.end))
     points = sorted(point for point in cuts if 0 <= point <= len(body))
     segments = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in pairwise(points):
         covering = [claim for claim in claims if claim.start <= start and claim.end >= end]
         segments.append(TextSegment(body[start:end], covering))
     return segments

@@ -85,9 +85,7 @@ def article_extract_claims(*, article_id: int) -> Article | None:
         article = Article.objects.select_for_update().get(pk=article_id)
         claims_store_candidates(article=article, records=records, extractor_version=EXTRACTOR_VERSION)
         if article.extraction_status != Status.DONE:
-            article_set_extraction_status(
-                article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION
-            )
+            article_set_extraction_status(article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
     return article
 
 

@@ -1,0 +1,120 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from claims.models import Claim, ClaimLink
+from tests.factories import ArticleFactory, ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def claim():
+    article = ArticleFactory(title="Sommet", body="Plus de 30 pays ont signé. Texte.")
+    return ClaimFactory(article=article, start=0, text="Plus de 30 pays")
+
+
+def test_review_page_highlights_spans_and_offers_confirm_and_reject_buttons(reviewer_client, claim):
+    response = reviewer_client.get(claim.article.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'<a href="#claim-\d+" class="hl kind-quantity st-candidate"[^>]*>Plus de 30 pays</a>', html)
+    assert re.search(r'<button type="submit" name="confirm"[^>]*>Confirm</button>', html)
+    assert re.search(r'<button type="submit" name="reject"[^>]*>Reject</button>', html)
+    assert "&gt; 30 pays" in html  # the normalised reading
+
+
+def test_viewer_sees_claims_but_no_review_buttons(viewer_client, claim):
+    html = viewer_client.get(claim.article.get_absolute_url()).content.decode()
+
+    assert "Plus de 30 pays" in html
+    assert ">Confirm</button>" not in html
+
+
+def test_reviewer_confirms_with_a_plain_form_post(reviewer_client, reviewer, claim):
+    response = reviewer_client.post(reverse("claims:claim_confirm", args=[claim.pk]))
+
+    claim.refresh_from_db()
+    assert response.status_code == 302
+    assert claim.status == Claim.Status.CONFIRMED
+    assert claim.reviewed_by == reviewer
+
+
+def test_reviewer_rejects_through_htmx_and_gets_the_updated_card(reviewer_client, claim):
+    response = reviewer_client.post(reverse("claims:claim_reject", args=[claim.pk]), HTTP_HX_REQUEST="true")
+
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.REJECTED
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<div class="claim card kind-quantity st-rejected" id="claim-{claim.pk}">')
+    assert "<html" not in html
+
+
+def test_viewer_cannot_confirm(viewer_client, claim):
+    response = viewer_client.post(reverse("claims:claim_confirm", args=[claim.pk]))
+
+    claim.refresh_from_db()
+    assert response.status_code == 403
+    assert claim.status == Claim.Status.CANDIDATE
+
+
+def test_confirm_needs_post(reviewer_client, claim):
+    assert reviewer_client.get(reverse("claims:claim_confirm", args=[claim.pk])).status_code == 405
+
+
+def test_reviewer_links_a_claim_to_another_article_as_contradiction(reviewer_client, claim):
+    other = ClaimFactory(article=ArticleFactory(body="27 pays ont signé."), text="27 pays")
+    url = reverse("claims:claim_link", args=[claim.pk])
+
+    page = reviewer_client.get(url).content.decode()
+    response = reviewer_client.post(url, {"to_claim": other.pk, "relation": "contradicts", "note": "27 ≠ 30"})
+
+    assert "27 pays" in page
+    assert response.status_code == 302
+    link = ClaimLink.objects.get()
+    assert (link.from_claim, link.to_claim, link.relation, link.note) == (claim, other, "contradicts", "27 ≠ 30")
+    assert "Contradicts" in reviewer_client.get(claim.article.get_absolute_url()).content.decode()
+
+
+def test_linking_to_a_claim_of_the_same_article_is_refused(reviewer_client, claim):
+    sibling = ClaimFactory(article=claim.article, start=16, text="ont signé")
+
+    response = reviewer_client.post(
+        reverse("claims:claim_link", args=[claim.pk]), {"to_claim": sibling.pk, "relation": "same_as"}
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not ClaimLink.objects.exists()
+
+
+def test_hostile_article_text_is_shown_as_text_never_as_markup(viewer_client):
+    body = '<script>alert("x")</script> Plus de 30 <img src=x onerror=alert(1)> pays.'
+    article = ArticleFactory(title="<b>titre</b>", body=body)
+    ClaimFactory(article=article, start=0, text=body[:20])
+
+    html = viewer_client.get(article.get_absolute_url()).content.decode()
+
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+    assert "<b>titre</b>" not in html
+
+
+def test_unknown_article_is_a_404_page(viewer_client):
+    response = viewer_client.get(reverse("claims:article_review", args=[999999]))
+
+    assert response.status_code == 404
+
+
+def test_review_page_runs_a_constant_number_of_queries(viewer_client, django_assert_max_num_queries):
+    article = ArticleFactory(body="x" * 400)
+    for position in range(0, 400, 10):
+        ClaimFactory(article=article, start=position, text="x" * 5)
+
+    with django_assert_max_num_queries(10):
+        response = viewer_client.get(article.get_absolute_url())
+
+    assert response.content.decode().count('class="claim card') == 40

@@ -1,0 +1,132 @@
+"""Shared fixtures: users per role, a real Redis, and a real Celery worker process on the test database."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.factories import UserFactory
+from tracker import celery_app
+from tracker.embedded_redis import EmbeddedRedis
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def celery_eager_unless_real_worker(request):
+    """Unit tests run tasks inline; tests marked integration or browser go through Redis and a worker."""
+    real = request.node.get_closest_marker("integration") or request.node.get_closest_marker("browser")
+    # Celery reads Django settings under their CELERY_ names; a plain `task_always_eager` would be shadowed.
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = not real
+    yield
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = False
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="edith", roles=["editor"])
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(username="remi", roles=["reviewer"])
+
+
+@pytest.fixture
+def viewer(db):
+    return UserFactory(username="violette", roles=["viewer"])
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A Redis of the tests' own on a free loopback port; the publishing side of the tests uses it too."""
+    with EmbeddedRedis() as redis:
+        celery_app.conf.CELERY_BROKER_URL = redis.url
+        yield redis
+
+
+def test_database_url() -> str:
+    """The URL of the test database this session created, for processes started by the tests."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class WorkerProcess:
+    def __init__(self, redis_url: str, log_path: Path):
+        self.redis_url = redis_url
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 60) -> "WorkerProcess":
+        env = {**os.environ, "REDIS_URL": self.redis_url, "DATABASE_URL": test_database_url()}
+        command = [sys.executable, "-m", "celery", "-A", "tracker", "worker", "--loglevel", "INFO",
+                   "--concurrency", "1", "--without-mingle", "--without-gossip"]  # fmt: skip
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"The worker exited at start; see {self.log_path}")
+            if b"ready." in self.log_path.read_bytes():
+                return self
+            time.sleep(0.2)
+        raise RuntimeError(f"The worker did not start within {timeout}s; see {self.log_path}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, redis_server, tmp_path_factory):
+    worker = WorkerProcess(redis_server.url, tmp_path_factory.mktemp("worker") / "worker.log").start()
+    yield worker
+    worker.stop()
+
+
+def wait_for(condition, *, timeout: float = 60, interval: float = 0.2, message: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"Timed out after {timeout}s waiting for {message}")
+
+
+@pytest.fixture
+def seed_text():
+    def read(prefix: str) -> str:
+        return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+    return read

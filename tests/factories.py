@@ -1,0 +1,56 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.models import Article, Source, content_hash
+from claims.models import Claim
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+        self.save()
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Outlet {n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    source = factory.SubFactory(SourceFactory)
+    body = factory.Sequence(lambda n: f"Plus de {n + 2} pays ont envoyé des soldats. Texte numéro {n}.")
+    content_hash = factory.LazyAttribute(lambda article: content_hash(article.body))
+    extraction_status = Article.ExtractionStatus.DONE
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Claim
+
+    article = factory.SubFactory(ArticleFactory)
+    kind = Claim.Kind.QUANTITY
+    start = 0
+    end = factory.LazyAttribute(lambda claim: claim.start + len(claim.text))
+    text = factory.LazyAttribute(lambda claim: claim.article.body[claim.start : claim.start + 12])
+    sentence = factory.LazyAttribute(lambda claim: claim.article.body)
+    normalized = factory.LazyFunction(
+        lambda: {"value": 30.0, "value_max": None, "qualifier": "more_than", "unit": "pays"}
+    )
