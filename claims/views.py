@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from articles.models import Article
 
@@ -39,6 +40,8 @@ def article_review(request, pk: int):
         "kinds": Claim.Kind.choices,
     }
     if request.htmx and request.GET.get("partial") == "status":
+        if article.extraction_status in {Article.ExtractionStatus.DONE, Article.ExtractionStatus.FAILED}:
+            return HttpResponseClientRefresh()  # the claims list changed too: show the whole page anew
         return render(request, "claims/article_review.html#extraction-status", context)
     return render(request, "claims/article_review.html", context)
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = "Fact tracker"
+
+    def ready(self):
+        from . import roles
+
+        roles.connect()

@@ -1,0 +1,61 @@
+"""An editor uploads, the worker extracts, a reviewer confirms and rejects: in a real browser."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.models import Article
+from claims.models import Claim
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "correct horse battery"
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_upload_extract_and_review_in_the_browser(page, live_server, celery_worker, seed_text, screenshot):
+    UserFactory(username="demo", roles=["editor", "reviewer"])
+    sign_in(page, live_server, "demo")
+    expect(page.get_by_role("heading", name="Articles")).to_be_visible()
+
+    page.get_by_role("link", name="Upload", exact=True).click()
+    page.get_by_label("Title").fill("Coalition des volontaires")
+    page.get_by_label("or a new outlet").fill("AFP")
+    page.get_by_label("Publication date").fill("2025-03-17")
+    page.get_by_label("Text").fill(seed_text("002"))
+    screenshot("upload-form")
+    page.get_by_role("button", name="Save and extract claims").click()
+
+    # The status block polls and the page refreshes itself when the worker is done.
+    expect(page.get_by_text("Extraction done")).to_be_visible(timeout=90_000)
+    first_card = page.locator(".claim.card", has_text="Plus de 30 pays").first
+    expect(first_card).to_be_visible()
+    expect(page.locator("a.hl", has_text="Plus de 30 pays").first).to_be_visible()
+    screenshot("article-review")
+
+    first_card.get_by_role("button", name="Confirm").click()
+    expect(first_card.locator(".badge.st-confirmed")).to_have_text("Confirmed")
+    second_card = page.locator(".claim.card.st-candidate").first
+    second_id = second_card.get_attribute("id")
+    second_card.get_by_role("button", name="Reject").click()
+    expect(page.locator(f"#{second_id} .badge.st-rejected")).to_have_text("Rejected")
+    screenshot("article-reviewed")
+
+    article = Article.objects.get()
+    assert article.claims.filter(status=Claim.Status.CONFIRMED, text="Plus de 30 pays").exists()
+    assert article.claims.get(pk=int(re.sub(r"\D", "", second_id))).status == Claim.Status.REJECTED
+
+
+def test_viewer_sees_no_upload_link_and_no_review_buttons(page, live_server, seed_text):
+    UserFactory(username="vic", roles=["viewer"])
+    sign_in(page, live_server, "vic")
+
+    expect(page.get_by_role("heading", name="Articles")).to_be_visible()
+    expect(page.get_by_role("link", name="Upload", exact=True)).to_have_count(0)
