@@ -13,7 +13,9 @@ class ArticleUploadForm(forms.Form):
     """Paste the text or upload a .txt/.html file, with the article's metadata."""
 
     title = forms.CharField(max_length=500)
-    source = forms.ModelChoiceField(queryset=Source.objects.all(), required=False, empty_label="— pick an outlet —")
+    source = forms.ModelChoiceField(
+        queryset=Source.objects.all(), required=False, empty_label="— pick an outlet —", label="Outlet"
+    )
     new_source = forms.CharField(
         max_length=200, required=False, label="or a new outlet", help_text="Type a name to add an outlet."
     )

@@ -47,6 +47,9 @@ def test_upload_extract_and_review_in_the_browser(page, live_server, celery_work
     second_card.get_by_role("button", name="Reject").click()
     expect(page.locator(f"#{second_id} .badge.st-rejected")).to_have_text("Rejected")
     screenshot("article-reviewed")
+    page.get_by_role("link", name="Articles", exact=True).click()
+    expect(page.get_by_role("cell", name="Coalition des volontaires")).to_be_visible()
+    screenshot("article-list")
 
     article = Article.objects.get()
     assert article.claims.filter(status=Claim.Status.CONFIRMED, text="Plus de 30 pays").exists()
