@@ -1,0 +1,78 @@
+"""Polarity and modality of a claim: negated, hypothetical, reported."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .attribution import is_attribution_verb
+from .spans import DocIndex
+from .syntax import governing_verb, is_conditional, verb_group
+from .text import fold
+
+_STRONG_NEGATORS = frozenset(
+    {"ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement", "guere", "non", "not", "n't", "never", "no"}
+)
+
+
+def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> tuple[bool, bool]:
+    """(negated, hypothetical) for the clause that holds the span."""
+    tokens = index.tokens_in(start, end)
+    if len(tokens) == 0:
+        return False, False
+    if not index.doc.has_annotation("DEP"):
+        return _window_modality(index, tokens)
+    anchor = _quote_root(tokens) if is_quote else tokens.root
+    verb = governing_verb(anchor)
+    group = verb_group(verb) if verb is not None else [anchor]
+    lexicon = index.lexicon
+    scope = [*group, anchor]
+    children = [child for member in scope for child in member.children]
+    negated = any(fold(child.text) in _STRONG_NEGATORS for child in children) or any(
+        fold(token.text) in {"aucun", "aucune", "no"} for token in tokens
+    )
+    hypothetical = (
+        any(is_conditional(member, lexicon.conditional_stems) for member in group)
+        or any(fold(child.text) in lexicon.condition_marks and child.pos_ == "SCONJ" for child in children)
+        or any(fold(token.text) in lexicon.hypothetical_words for token in [*tokens, *anchor.subtree, *children])
+    )
+    return negated, hypothetical
+
+
+def _quote_root(tokens: Span) -> Token:
+    """The main predicate of a quote: the first token whose head lies outside the quote."""
+    for token in tokens:
+        if token.pos_ in {"VERB", "AUX", "ADJ"} and (
+            token.head.i < tokens.start or token.head.i >= tokens.end or token.head is token
+        ):
+            return token
+    return tokens.root
+
+
+def _window_modality(index: DocIndex, tokens: Span) -> tuple[bool, bool]:
+    """Without a parser: look for negators and conditionals in the clause, between punctuation."""
+    doc, lexicon = index.doc, index.lexicon
+    first, last = tokens.start, tokens.end
+    while first > 0 and not doc[first - 1].is_punct and tokens.start - first < 8:
+        first -= 1
+    while last < len(doc) and not doc[last].is_punct and last - tokens.end < 8:
+        last += 1
+    words = [fold(token.text) for token in doc[first:last]]
+    negated = any(word in _STRONG_NEGATORS for word in words)
+    hypothetical = any(
+        word in lexicon.conditional_stems or word in lexicon.condition_marks or word in lexicon.hypothetical_words
+        for word in words
+    )
+    return negated, hypothetical
+
+
+def sentence_is_reported(index: DocIndex, sentence: Span | None, cache: dict[int, bool]) -> bool:
+    """Whether a sentence attributes what it says: an attribution verb, or "selon"."""
+    if sentence is None:
+        return False
+    key = sentence.start_char
+    if key not in cache:
+        folded = index.folded[sentence.start_char : sentence.end_char]
+        cache[key] = any(f"{word} " in folded for word in index.lexicon.according_to) or any(
+            is_attribution_verb(token, index) for token in sentence
+        )
+    return cache[key]

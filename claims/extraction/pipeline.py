@@ -1,0 +1,94 @@
+"""Entry point of the extraction pipeline: documents in, `ClaimRecord`s out. No ORM here."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import groupby
+
+from .attribution import SpeakerHistory, attribution_verbs, speaker_of
+from .dates import find_dates
+from .entities import entity_records, mentions_in
+from .modality import claim_modality, sentence_is_reported
+from .nlp import load_nlp
+from .quantities import find_quantities
+from .quotes import find_quotes
+from .records import ClaimRecord, Kind
+from .spans import DocIndex
+
+EXTRACTOR_VERSION = "1.0.0"
+
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    text: str
+    language: str = "fr"
+    published: date | None = None
+
+
+def extract_documents(documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[list[ClaimRecord]]:
+    """One list of records per document, in input order; each language's model runs `nlp.pipe`."""
+    for language, group in groupby(documents, key=lambda document: _language(document.language)):
+        nlp = load_nlp(language)
+        batch = list(group)
+        docs = nlp.pipe((document.text for document in batch), batch_size=batch_size)
+        for document, doc in zip(batch, docs, strict=True):
+            yield extract_from_doc(DocIndex(doc, document.published, language))
+
+
+def extract(text: str, *, language: str = "fr", published: date | None = None) -> list[ClaimRecord]:
+    return next(extract_documents([Document(text, language, published)]))
+
+
+def _language(language: str) -> str:
+    return (language or "fr").lower().split("-")[0].split("_")[0]
+
+
+def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
+    if not index.text.strip():
+        return []
+    history = _named_speakers(index)
+    dates = find_dates(index)
+    quantities = find_quantities(index, excluded=[(record.start, record.end) for record in dates])
+    quotes, quote_spans = find_quotes(index, history)
+    quoted = [(span.start, span.end) for span in quote_spans]
+    statements = [(record.start, record.end) for record in quotes]
+    reported_cache: dict[int, bool] = {}
+    entity_cache: dict = {}
+    records = []
+    for record in [*quantities, *dates, *quotes]:
+        negated, hypothetical = claim_modality(index, record.start, record.end, is_quote=record.kind == Kind.QUOTE)
+        sentence = index.sentence_at(record.start)
+        inside_quote = any(
+            start <= record.start and record.end <= end
+            for start, end in statements + quoted
+            if (start, end) != (record.start, record.end)
+        )
+        reported = record.kind == Kind.QUOTE or inside_quote or sentence_is_reported(index, sentence, reported_cache)
+        records.append(
+            dataclasses.replace(
+                record,
+                negated=negated,
+                hypothetical=hypothetical,
+                reported=reported,
+                entities=mentions_in(sentence, entity_cache),
+            )
+        )
+    for record in entity_records(index):
+        records.append(dataclasses.replace(record, entities=mentions_in(index.sentence_at(record.start), entity_cache)))
+    records.sort(key=lambda record: (record.start, record.end, record.kind))
+    return records
+
+
+def _named_speakers(index: DocIndex) -> SpeakerHistory:
+    """Every named subject of an attribution verb, so "a-t-il ajouté" can find who "il" is."""
+    history = SpeakerHistory()
+    if not index.doc.has_annotation("DEP"):
+        return history
+    for sentence in index.sentences:
+        for verb in attribution_verbs(sentence, index):
+            speaker = speaker_of(verb, index)
+            if speaker is not None and not speaker.is_pronoun and speaker.name:
+                history.add(speaker.start, speaker.name)
+    return history

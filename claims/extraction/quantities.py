@@ -1,0 +1,245 @@
+"""Quantities: a number, what it counts, and how the text qualifies it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicons import Lexicon
+from .numbers import NumberMatch, find_numbers, words_value
+from .records import ClaimRecord, Kind
+from .spans import DocIndex, make_record, overlaps
+from .units import Unit, unit_after
+
+# A digit run glued to these is an ordinal or a clock time ("1er", "2e", "14h30"), not a count.
+_ORDINAL_OR_TIME = re.compile(r"(?:er|re|e|eme|ieme|nd|st|th|rd|h\d*|:\d\d)(?![a-z])")
+_QUOTE = r"[\"'“”«»‘’]?"
+_CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    qualifier: str
+    unit: Unit | None
+    rule: str
+    has_multiplier: bool
+
+
+def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[ClaimRecord]:
+    readings = _vague_magnitudes(index)
+    taken = [(reading.start, reading.end) for reading in readings]
+    numbers = find_numbers(index.folded, index.lexicon)
+    consumed_until = -1
+    for number in numbers:
+        if number.start < consumed_until or overlaps(number.start, number.end, excluded + taken):
+            continue
+        reading = _read_number(index, number, numbers)
+        if reading is None:
+            continue
+        readings.append(reading)
+        taken.append((reading.start, reading.end))
+        consumed_until = reading.end
+    return [_record(index, reading) for reading in sorted(readings, key=lambda r: r.start)]
+
+
+def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
+    fields = {
+        "value": reading.value,
+        "value_max": reading.value_max,
+        "qualifier": reading.qualifier,
+        "unit": reading.unit.name if reading.unit else None,
+    }
+    confidence = 0.9 if reading.unit else 0.6
+    return make_record(
+        index,
+        kind=Kind.QUANTITY,
+        start=reading.start,
+        end=reading.end,
+        fields=fields,
+        rule=reading.rule,
+        confidence=confidence,
+    )
+
+
+@cache
+def _magnitude_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    plural_collectives = [noun + "s" for noun in lexicon.approx_nouns if not noun.endswith("s")]
+    plural_collectives += [noun for noun in lexicon.approx_nouns if noun.endswith("s")]
+    plural_multipliers = [word for word in lexicon.multipliers if word.endswith("s")]
+    heads = "|".join(sorted(plural_collectives + plural_multipliers, key=len, reverse=True))
+    determiners = "|".join(re.escape(d) for d in lexicon.vague_determiners if d)
+    optional = "?" if "" in lexicon.vague_determiners else ""
+    of_words = "|".join(re.escape(word) for word in lexicon.of_words)
+    return re.compile(
+        rf"(?<![\w'])(?:(?P<det>{determiners})\s*){optional}{_QUOTE}\s*(?P<head>{heads})\b{_QUOTE}"
+        rf"(?:\s+(?:{of_words})\s*(?P<second>{'|'.join(plural_multipliers)})\b)?"
+    )
+
+
+def _vague_magnitudes(index: DocIndex) -> list[Reading]:
+    """ "des milliers de soldats", "des dizaines de milliers": an order of magnitude, no number."""
+    lexicon = index.lexicon
+    readings = []
+    for match in _magnitude_pattern(lexicon).finditer(index.folded):
+        value = _collective_value(match.group("head"), lexicon)
+        if match.group("second"):
+            value *= lexicon.multipliers[match.group("second")]
+        unit = unit_after(index, match.end())
+        # Keep "des" in the span (it is what makes the number vague) but not a bare linking "de".
+        det = match.group("det") or ""
+        start = match.start() if det not in {"de", "d'"} else match.start("head")
+        if index.text[start - 1 : start] in "\"“«'‘" and start > 0:
+            start -= 1
+        end = unit.end if unit and not unit.is_date else match.end()
+        readings.append(
+            Reading(
+                start,
+                end,
+                value,
+                None,
+                "order_of_magnitude",
+                unit if unit and not unit.is_date else None,
+                "quantity.order_of_magnitude",
+                True,
+            )
+        )
+    return readings
+
+
+def _collective_value(word: str, lexicon: Lexicon) -> float:
+    if word in lexicon.multipliers:
+        return lexicon.multipliers[word]
+    singular = word if word in lexicon.approx_nouns else word[:-1]
+    return words_value(lexicon.approx_nouns[singular], lexicon.language) or 0.0
+
+
+def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch]) -> Reading | None:
+    lexicon, folded = index.lexicon, index.folded
+    if not number.written_in_words and _ORDINAL_OR_TIME.match(folded, number.end):
+        return None
+    if _is_reference(folded, number.start, lexicon):
+        return None
+    value, end, rule, qualifier = number.value, number.end, "quantity.number", "exact"
+    has_multiplier = False
+    if number.written_in_words and folded[number.start : number.end] in lexicon.multipliers:
+        return None  # a lone "million" belongs to the number or the "des" before it
+    scaled = _scale(folded, end, value, number.is_article, lexicon)
+    if scaled is not None:
+        value, end, rule, approximate = scaled
+        has_multiplier = True
+        qualifier = "about" if approximate else qualifier
+    elif number.is_article:
+        return None  # "un porte-parole", "une source": an article, not a count
+    value_max, end = _range_end(index, number, numbers, end, value / number.value if number.value else 1.0)
+    start = number.start
+    if value_max is not None:
+        start = _range_start(folded, start, lexicon)
+        qualifier, rule = "range", "quantity.range"
+    else:
+        qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
+    unit, end = _unit(index, end, number)
+    if unit is not None and unit.is_date:
+        return None
+    if unit is None and not has_multiplier and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
+        return None
+    if _is_clock_time(folded, number, unit):
+        return None
+    if qualifier != "exact" and rule == "quantity.number":
+        rule = "quantity.qualified"
+    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier)
+
+
+def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexicon):
+    """A multiplier or collective noun right after the number: "1,5 milliard", "une trentaine"."""
+    match = re.compile(rf"\s*{_QUOTE}\s*([a-z]+)\b").match(folded, end)
+    if not match:
+        return None
+    word = match.group(1)
+    if word in lexicon.multipliers:
+        return value * lexicon.multipliers[word], match.end(), "quantity.multiplier", False
+    singular = word[:-1] if word.endswith("s") and word[:-1] in lexicon.approx_nouns else word
+    if singular in lexicon.approx_nouns:
+        collective = words_value(lexicon.approx_nouns[singular], lexicon.language) or 0.0
+        scaled, new_end = value * collective, match.end()
+        # "une dizaine de milliers": the collective can itself be multiplied.
+        more = re.compile(r"\s+(?:de|d'|of)\s*([a-z]+)\b").match(folded, new_end)
+        if more and more.group(1) in lexicon.multipliers:
+            scaled, new_end = scaled * lexicon.multipliers[more.group(1)], more.end()
+        # "une trentaine" is approximate by meaning; "deux douzaines" multiplies a count.
+        return scaled, new_end, "quantity.approx_noun", is_article
+    return None
+
+
+def _range_end(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, scale: float):
+    lexicon, folded = index.lexicon, index.folded
+    before = folded[max(0, number.start - 12) : number.start]
+    opener = re.search(r"(?:^|[\s(])(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
+    if not opener:
+        return None, end
+    joiners = lexicon.range_joiners.get(opener.group(1), ())
+    match = re.compile(r"\s+(" + "|".join(joiners) + r")\s+").match(folded, end) if joiners else None
+    if not match:
+        return None, end
+    second = next((other for other in numbers if other.start == match.end()), None)
+    if second is None or second.is_article:
+        return None, end
+    upper = second.value
+    scaled = _scale(folded, second.end, upper, False, lexicon)
+    if scaled is not None:
+        return scaled[0], scaled[1]
+    # "entre 5 et 10 millions" scales both ends; "entre 5 000 et 10 000" has nothing to scale.
+    return upper * scale, second.end
+
+
+def _range_start(folded: str, start: int, lexicon: Lexicon) -> int:
+    before = folded[max(0, start - 12) : start]
+    opener = re.search(r"(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
+    return start - (len(before) - opener.start()) if opener else start
+
+
+def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -> tuple[str, int]:
+    before = folded[max(0, start - 25) : start]
+    for pattern, qualifier in lexicon.qualifiers:
+        match = re.search(rf"(?:^|[\s(\"'“«])({pattern})\s*$", before)
+        if match:
+            return qualifier, start - (len(before) - match.start(1))
+    return default, start
+
+
+def _unit(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None, int]:
+    lexicon, folded = index.lexicon, index.folded
+    percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
+    if percent:
+        return Unit("%", percent.end()), percent.end()
+    symbol = re.compile(r"\s?([€$£])").match(folded, end)
+    if symbol:
+        return Unit(lexicon.currencies[symbol.group(1)], symbol.end()), symbol.end()
+    before = _CURRENCY_BEFORE.search(folded[max(0, number.start - 2) : number.start])
+    if before:
+        return Unit(lexicon.currencies[before.group(1)], end), end
+    unit = unit_after(index, end)
+    if unit is None:
+        return None, end
+    return unit, unit.end
+
+
+def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:
+    previous = re.search(r"([a-z°.]+)\s*$", folded[max(0, start - 15) : start])
+    return bool(previous and previous.group(1) in lexicon.reference_words)
+
+
+def _looks_like_year(folded: str, number: NumberMatch) -> bool:
+    raw = folded[number.start : number.end]
+    return raw.isdigit() and len(raw) == 4 and 1800 <= number.value <= 2100
+
+
+def _is_clock_time(folded: str, number: NumberMatch, unit: Unit | None) -> bool:
+    """ "à 10 heures" is a time of day; "10 heures de négociations" is a duration."""
+    if unit is None or unit.name not in {"heure", "hour", "h"}:
+        return False
+    return bool(re.search(r"(?:^|\s)(?:a|vers|at|des)\s*$", folded[max(0, number.start - 6) : number.start]))

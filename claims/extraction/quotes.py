@@ -1,0 +1,286 @@
+"""Quoted statements and who made them.
+
+What counts as a statement (rather than a scare-quoted word or a name in quotes): at least two
+words, and either a clause of its own (three words or more with a verb), or speech framed as such
+(introduced by a colon or an attribution verb, or followed by one: `", a déclaré X"`), or the
+predicate of a reported clause (after a copula, in a sentence with an attribution verb:
+`le soutien n'était « pas toujours suffisant »`). "milliers", « fortement », "coalition des pays
+volontaires" are therefore not statements, while « Bien sûr » after "a répondu :" is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .attribution import SpeakerHistory, attribution_verbs, is_attribution_verb, speaker_from, speaker_of
+from .records import ClaimRecord, Kind
+from .spans import DocIndex, make_record
+from .text import fold, paragraph_bounds
+
+_OPENERS = {"«": "guillemets", "“": "curly", "‘": "single_curly"}
+_CLOSERS = {"»": "guillemets", "”": "curly", "’": "single_curly"}
+_SYMMETRIC = {'"': "straight", "'": "straight_single"}
+_OPEN_CONTEXT = set("([{«“‘-—:'’\"/")
+_CLOSE_CONTEXT = set('.,;:!?)]}»”’"-—…')
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # content, without the marks
+    end: int
+    open_mark: int  # -1 when the opening mark is missing and the quote runs from the paragraph start
+    close_mark: int
+    style: str
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted stretch, paired by mark family within a paragraph, outermost only."""
+    spans: list[QuoteSpan] = []
+    for para_start, para_end in _paragraphs(text):
+        open_marks: dict[str, list[int]] = {}
+        for position in range(para_start, para_end):
+            role, family = _mark_role(text, position)
+            if role == "open":
+                open_marks.setdefault(family, []).append(position)
+            elif role == "close":
+                stack = open_marks.get(family)
+                if stack:
+                    opener = stack.pop()
+                    stack.clear()  # an unclosed mark before this pair was a typo, not a nesting
+                    spans.append(_content(text, opener, position, family))
+                else:
+                    spans.append(_content(text, -1, position, family, para_start))
+    spans = [span for span in spans if span.end > span.start]
+    return [span for span in spans if not any(_inside(span, other) for other in spans if other is not span)]
+
+
+def _paragraphs(text: str):
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        yield start, end
+        start = end + 1
+
+
+def _mark_role(text: str, position: int) -> tuple[str | None, str]:
+    char = text[position]
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if char in _OPENERS:
+        return "open", _OPENERS[char]
+    if char in _CLOSERS:
+        if char == "’" and (after.isalpha() or not before.strip()):
+            return None, ""  # the apostrophe of "d’un", "l’Ukraine"
+        return "close", _CLOSERS[char]
+    if char not in _SYMMETRIC:
+        return None, ""
+    if before.isalnum() and after.isalnum():
+        return None, ""  # l'Union, d'un: an apostrophe
+    opens = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+    if opens == closes:
+        return None, ""
+    return ("open" if opens else "close"), _SYMMETRIC[char]
+
+
+def _content(text: str, opener: int, closer: int, family: str, para_start: int = 0) -> QuoteSpan:
+    start = opener + 1 if opener >= 0 else para_start
+    end = closer
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, opener, closer, family)
+
+
+def _inside(inner: QuoteSpan, outer: QuoteSpan) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.start, outer.end)
+        != (
+            inner.start,
+            inner.end,
+        )
+    )
+
+
+def find_quotes(index: DocIndex, history: SpeakerHistory) -> tuple[list[ClaimRecord], list[QuoteSpan]]:
+    """Statement records, and every quote span (for the `reported` flag of other claims)."""
+    spans = find_quote_spans(index.text)
+    records: list[ClaimRecord] = []
+    previous: tuple[int, str | None] | None = None  # (paragraph start, speaker) of the last statement
+    for span in spans:
+        followed_by, after_verb = _attribution_after(index, span)
+        if span.open_mark < 0 and after_verb is None:
+            continue  # a stray closing mark with no attribution: nothing to anchor a quote on
+        introduced, before_verbs = _attribution_before(index, span)
+        if not _is_statement(index, span, introduced or followed_by):
+            continue
+        paragraph = paragraph_bounds(index.text, span.start)[0]
+        speaker, rule, confidence = _speaker(index, span, after_verb, before_verbs, history)
+        if speaker is None and previous and previous[0] == paragraph and after_verb is None and not before_verbs:
+            # A quote right after another one, with no attribution of its own, continues it.
+            speaker, rule, confidence = previous[1], "quote.continuation", 0.6
+        fields = {"speaker": speaker, "quote": index.text[span.start : span.end]}
+        rule_name = f"quote.{span.style}" if rule == "" else rule
+        records.append(
+            make_record(
+                index,
+                kind=Kind.QUOTE,
+                start=span.start,
+                end=span.end,
+                fields=fields,
+                rule=rule_name,
+                confidence=confidence,
+            )
+        )
+        previous = (paragraph, speaker)
+    return _share_juxtaposed(index, records, spans), spans
+
+
+def _share_juxtaposed(index: DocIndex, records: list[ClaimRecord], spans: list[QuoteSpan]) -> list[ClaimRecord]:
+    """« A » « B », a-t-il dit: quotes with nothing but space between them are one speech."""
+    close_of = {(span.start, span.end): span.close_mark for span in spans}
+    for position in range(len(records) - 2, -1, -1):
+        record, following = records[position], records[position + 1]
+        if record.fields["speaker"] is not None or following.fields["speaker"] is None:
+            continue
+        gap = index.text[close_of[(record.start, record.end)] + 1 : following.start]
+        if len(gap) <= 3 and "\n" not in gap:
+            fields = {**record.fields, "speaker": following.fields["speaker"]}
+            records[position] = dataclasses.replace(record, fields=fields, rule="quote.juxtaposed", confidence=0.6)
+    return records
+
+
+def _is_statement(index: DocIndex, span: QuoteSpan, framed: bool) -> bool:
+    words = len(_WORD.findall(index.text[span.start : span.end]))
+    if words < 2:
+        return False
+    if framed:
+        return True
+    tokens = index.tokens_in(span.start, span.end)
+    if not index.doc.has_annotation("POS"):
+        return words >= 4
+    if words >= 3 and any(token.pos_ in {"VERB", "AUX"} for token in tokens):
+        return True
+    return _is_reported_predicate(index, span)
+
+
+def _is_reported_predicate(index: DocIndex, span: QuoteSpan) -> bool:
+    mark = index.token_at(span.open_mark) if span.open_mark > 0 else None
+    if mark is None or mark.i == 0:
+        return False
+    before = mark.doc[mark.i - 1]
+    if before.idx >= span.open_mark:
+        return False
+    is_copula = fold(before.lemma_) in index.lexicon.copulas or fold(before.text) in {
+        "est",
+        "etait",
+        "sera",
+        "serait",
+        "sont",
+        "etaient",
+        "seront",
+        "seraient",
+        "soit",
+        "soient",
+    }
+    sentence = before.sent
+    return is_copula and any(verb.i < before.i for verb in attribution_verbs(sentence, index))
+
+
+def _attribution_after(index: DocIndex, span: QuoteSpan):
+    """ ", a déclaré M. Zelensky" right after the closing mark: only punctuation, auxiliaries,
+    adverbs and clitics ("a-t-il") may stand between the mark and the verb."""
+    doc = index.doc
+    token = index.token_at(span.close_mark + 1)
+    steps = 0
+    while token is not None and steps < 6:
+        if is_attribution_verb(token, index) and token.pos_ != "NOUN":
+            return True, token
+        if "\n" in token.text or token.text in {".", "!", "?", "«", "“"}:
+            break
+        between = token.is_punct or token.pos_ in {"AUX", "ADV"} or token.text.startswith("-")
+        between = between or fold(token.text) in {"a", "ont", "avait", "has", "had"}
+        if not between:
+            break
+        steps += 1
+        token = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return False, None
+
+
+def _attribution_before(index: DocIndex, span: QuoteSpan):
+    """Attribution verbs of the quote's sentence, those before it nearest first, then those after;
+    and whether the quote is introduced directly (colon, or verb + que right before it)."""
+    window_start, window_end = _window(index, span)
+    verbs = [
+        verb
+        for verb in attribution_verbs(index.tokens_in(window_start, window_end), index)
+        if verb.pos_ != "NOUN" and not span.start <= verb.idx < span.end
+    ]
+    before = [verb for verb in verbs if verb.idx < span.start]
+    after = [verb for verb in verbs if verb.idx >= span.end]
+    introduced = False
+    if span.open_mark >= 0:
+        lead = index.text[max(window_start, span.open_mark - 40) : span.open_mark].rstrip()
+        introduced = lead.endswith(":") or bool(
+            before and re.search(r"(?:que|qu'|qu’)$", lead) and span.open_mark - before[-1].idx < 25
+        )
+    return introduced, [*reversed(before), *after]
+
+
+def _window(index: DocIndex, span: QuoteSpan) -> tuple[int, int]:
+    """The sentences around a quote, within its paragraph: the parser often breaks a sentence at a
+    quote mark ("Selon le ministère, « | les frappes… »"), so one sentence is not enough."""
+    paragraph_start, paragraph_end = paragraph_bounds(index.text, span.start)
+    first = index.sentence_at(span.open_mark if span.open_mark >= 0 else span.start)
+    last = index.sentence_at(span.close_mark)
+    start = first.start_char if first is not None else span.start
+    end = last.end_char if last is not None else span.end
+    return max(start, paragraph_start), min(max(end, span.end), paragraph_end)
+
+
+def _speaker(index, span, after_verb, before_verbs, history: SpeakerHistory):
+    paragraph_start = paragraph_bounds(index.text, span.start)[0]
+    candidates = ([after_verb] if after_verb is not None else []) + before_verbs
+    pronoun_seen = False
+    for verb in candidates:
+        speaker = speaker_of(verb, index, after_quote=verb.idx >= span.end)
+        if speaker is None:
+            continue
+        if speaker.is_pronoun:
+            pronoun_seen = True
+            continue
+        history.add(speaker.start, speaker.name)
+        rule = "quote.attribution_after" if verb is after_verb else "quote.attribution_before"
+        return speaker.name, rule, 0.85
+    according = _according_to(index, span)
+    if according is not None and not according.is_pronoun:
+        return according.name, "quote.selon", 0.75
+    if pronoun_seen or according is not None:
+        name = history.last_before(span.start, not_before=paragraph_start)
+        if name is not None:
+            return name, "quote.pronoun", 0.7
+        name = history.last_before(span.start) or _last_person(index, span.start)
+        if name is not None:
+            return name, "quote.pronoun", 0.5
+    return None, "", 0.5
+
+
+def _last_person(index: DocIndex, offset: int) -> str | None:
+    """Fallback antecedent for "il"/"lui": the last person named before, if no one spoke yet."""
+    people = [ent for ent in index.doc.ents if ent.label_ == "PER" and ent.end_char <= offset]
+    return people[-1].text if people else None
+
+
+def _according_to(index: DocIndex, span: QuoteSpan):
+    window_start, window_end = _window(index, span)
+    pattern = "|".join(map(re.escape, index.lexicon.according_to))
+    match = re.compile(rf"(?<![\w'])(?:{pattern})\s+").search(index.folded, window_start, window_end)
+    head = index.token_at(match.end()) if match else None
+    return speaker_from(head, index, start_here=True) if head is not None else None

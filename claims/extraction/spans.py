@@ -1,0 +1,101 @@
+"""Offsets: mapping characters to tokens and sentences, and building records around a span."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicons import Lexicon, lexicon_for
+from .records import ClaimRecord
+from .text import fold
+
+CONTEXT_CHARS = 30
+
+
+@dataclass
+class DocIndex:
+    """One parsed document with the lookups every rule needs, computed once."""
+
+    doc: Doc
+    published: date | None
+    language: str
+    text: str = field(init=False)
+    folded: str = field(init=False)
+    lexicon: Lexicon = field(init=False)
+    token_starts: list[int] = field(init=False)
+    sentences: list[Span] = field(init=False)
+    sentence_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+        self.folded = fold(self.text)
+        self.lexicon = lexicon_for(self.language)
+        self.token_starts = [token.idx for token in self.doc]
+        self.sentences = list(self.doc.sents) if len(self.doc) else []
+        self.sentence_starts = [sent.start_char for sent in self.sentences]
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering `char`, or the first one after it."""
+        if not self.token_starts:
+            return None
+        position = bisect_right(self.token_starts, char) - 1
+        if position >= 0:
+            token = self.doc[position]
+            if token.idx <= char < token.idx + len(token.text):
+                return token
+        return self.doc[position + 1] if position + 1 < len(self.doc) else None
+
+    def tokens_in(self, start: int, end: int) -> Span:
+        first = bisect_right(self.token_starts, start) - 1
+        first = max(first, 0)
+        if first < len(self.doc) and self.doc[first].idx + len(self.doc[first].text) <= start:
+            first += 1
+        last = bisect_right(self.token_starts, end - 1) if end > start else first
+        return self.doc[first:last]
+
+    def sentence_at(self, char: int) -> Span | None:
+        if not self.sentences:
+            return None
+        position = max(bisect_right(self.sentence_starts, char) - 1, 0)
+        return self.sentences[position]
+
+
+def make_record(
+    index: DocIndex,
+    *,
+    kind: str,
+    start: int,
+    end: int,
+    fields: dict[str, Any],
+    rule: str,
+    confidence: float,
+) -> ClaimRecord:
+    """A record whose `text`, sentence and context anchors are all cut from the same body."""
+    text = index.text
+    sentence = index.sentence_at(start)
+    if sentence is not None and sentence.start_char <= start:
+        # A span may run past its sentence (a quote of several sentences); the sentence is the first.
+        sentence_text, sentence_start = sentence.text, sentence.start_char
+    else:
+        sentence_text, sentence_start = text[start:end], start
+    return ClaimRecord(
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=sentence_text,
+        sentence_start=sentence_start,
+        fields=fields,
+        rule=rule,
+        confidence=round(confidence, 2),
+        context_before=text[max(0, start - CONTEXT_CHARS) : start],
+        context_after=text[end : end + CONTEXT_CHARS],
+    )
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)

@@ -1,0 +1,48 @@
+"""Accent- and case-folding that never moves an offset.
+
+Seeds are sometimes typed without accents ("deploiement", "Etat"); matching runs on a folded copy of
+the body whose character ``i`` is always character ``i`` of the original, so every match can be
+reported against the untouched text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Typographic variants a newsroom CMS produces for the same character; folding them lets one regex
+# serve all of them.
+_EQUIVALENTS = {
+    "\u2019": "'",  # ’ right single quotation mark, used as the apostrophe in most French copy
+    "\u02bc": "'",
+    "\u00a0": " ",  # no-break space, the French thousands separator and the space before « : ; ! ?
+    "\u202f": " ",  # narrow no-break space, same role in typeset copy
+    "\u2009": " ",
+    "\u2013": "-",
+    "\u2011": "-",
+    "\u0153": "o",  # œ folds to one char only, to keep offsets; "oeuvre" is not needed for matching
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _EQUIVALENTS:
+        return _EQUIVALENTS[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    lowered = base.lower()
+    # A few characters lower-case to two code points (İ); keep the base to preserve length.
+    return lowered if len(lowered) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of `text`, same length, same offsets."""
+    table = {ord(char): _fold_char(char) for char in set(text)}
+    # Every mapping is one character to one character, so offsets survive the translation.
+    return text.translate(table)
+
+
+def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The newline-delimited paragraph holding `offset` (press copy puts one paragraph per line)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end

@@ -1,0 +1,130 @@
+"""The counted thing after a number: the head noun's lemma, with its complement when it names it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .spans import DocIndex
+from .text import fold
+
+_QUOTE_CHARS = "\"'“”«»‘’"
+# Parts of speech that end the search for a counted noun: the number is not counting anything.
+_STOP_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM", "ADV"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    end: int
+    is_date: bool = False  # "2 mars": the number is a day of a month, not a count
+
+
+def unit_after(index: DocIndex, char: int) -> Unit | None:
+    """The counted noun phrase starting at `char` (after a number), if any."""
+    lexicon = index.lexicon
+    token = index.token_at(char)
+    steps = 0
+    while token is not None and token.idx - char <= 3 and token.text in _QUOTE_CHARS:
+        token = _next(token)
+    if token is None or token.idx - char > 3:
+        return None
+    if fold(token.text) in lexicon.of_words:
+        token = _next(token)
+    while token is not None and steps < 3:
+        folded = fold(token.text)
+        if folded in lexicon.months:
+            return Unit(folded, token.idx + len(token.text), is_date=True)
+        if folded in lexicon.currencies:
+            return Unit(lexicon.currencies[folded], token.idx + len(token.text))
+        if _is_noun(token):
+            return _noun_unit(index, token)
+        if _is_nominalised(token):
+            # The lemma of a nominalised participle is the verb ("blessés" → "blesser"); keep the noun.
+            name = token.text.lower()
+            name = name[:-1] if name.endswith(("s", "x")) and len(name) > 3 else name
+            return Unit(name, token.idx + len(token.text))
+        if not _may_precede_noun(token):
+            return None
+        token = _next(token)
+        steps += 1
+    return None
+
+
+def _noun_unit(index: DocIndex, head: Token) -> Unit:
+    lexicon = index.lexicon
+    name = _lemma(head)
+    end = head.idx + len(head.text)
+    complement = _compound_complement(head)
+    if complement is not None and fold(name) not in lexicon.measure_units:
+        name = f"{name} {index.text[complement[0] : complement[1]]}"
+        end = complement[1]
+    if fold(name) in lexicon.currencies:
+        name = lexicon.currencies[fold(name)]
+    return Unit(name, end)
+
+
+def _compound_complement(head: Token) -> tuple[int, int] | None:
+    """Offsets of "d'État" in "chefs d'État": a bare de + noun, no determiner, names a kind of thing.
+
+    With a determiner ("dirigeants des États", "soldats de l'OTAN") the complement says whose, not
+    what, so it stays out of the unit.
+    """
+    doc = head.doc
+    if head.i + 2 >= len(doc):
+        return None
+    linker, noun = doc[head.i + 1], doc[head.i + 2]
+    if fold(linker.text) not in {"de", "d'"} or not _is_noun(noun):
+        return None
+    if noun.lemma_[:1].isupper() or (noun.pos_ == "PROPN" and not noun.lemma_):
+        return None  # "soldats d'Ukraine": a proper name says where from, not what kind
+    return linker.idx, noun.idx + len(noun.text)
+
+
+def _lemma(token: Token) -> str:
+    if token.pos_ == "PROPN":
+        return token.text
+    lemma = token.lemma_ or token.text
+    lemma = lemma.lower() if not token.text.isupper() or len(token.text) > 4 else token.text
+    if not token.doc.has_annotation("LEMMA") and token.lang_ == "en":
+        lemma = _english_singular(lemma)
+    return lemma
+
+
+def _english_singular(word: str) -> str:
+    # The blank English pipeline has no lemmatizer; plural -s is the only inflection worth undoing.
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _is_noun(token: Token) -> bool:
+    if token.pos_:
+        return (token.pos_ in _NOUN_POS and token.is_alpha) or token.text.lower() in {"%"}
+    # No tagger: any alphabetic word that is not a function word.
+    return token.is_alpha and not token.is_stop
+
+
+def _is_nominalised(token: Token) -> bool:
+    """ "des centaines de civils", "40 morts", "30 blessés": an adjective or participle standing in
+    noun position (no noun follows it) is the counted thing."""
+    if token.pos_ not in {"ADJ", "VERB"} or not token.is_alpha:
+        return False
+    if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
+        return False
+    following = _next(token)
+    return following is None or not _is_noun(following)
+
+
+def _may_precede_noun(token: Token) -> bool:
+    if not token.pos_:
+        return False
+    return token.pos_ not in _STOP_POS and token.is_alpha
+
+
+def _next(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
