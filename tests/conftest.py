@@ -60,12 +60,19 @@ def viewer_client(client, viewer):
     return client
 
 
+# The tests' own Redis on a free loopback port, started before anything publishes: even an eager task
+# opens a broker connection, and Celery keeps the pool it opened first.
+REDIS = EmbeddedRedis().start()
+celery_app.conf.CELERY_BROKER_URL = REDIS.url
+
+
+def pytest_unconfigure(config):
+    REDIS.stop()
+
+
 @pytest.fixture(scope="session")
 def redis_server():
-    """A Redis of the tests' own on a free loopback port; the publishing side of the tests uses it too."""
-    with EmbeddedRedis() as redis:
-        celery_app.conf.CELERY_BROKER_URL = redis.url
-        yield redis
+    return REDIS
 
 
 def test_database_url() -> str:
