@@ -52,19 +52,14 @@ def claim_partial_or_redirect(request, claim: Claim):
     return redirect(f"{claim.article.get_absolute_url()}#claim-{claim.pk}")
 
 
-@require_POST
-@login_required
-@permission_required("claims.change_claim", raise_exception=True)
-def claim_confirm(request, pk: int):
-    claim = services.claim_confirm(claim=get_object_or_404(Claim, pk=pk), user=request.user)
-    return claim_partial_or_redirect(request, claim)
+REVIEW_DECISIONS = {"confirm": services.claim_confirm, "reject": services.claim_reject}
 
 
 @require_POST
 @login_required
 @permission_required("claims.change_claim", raise_exception=True)
-def claim_reject(request, pk: int):
-    claim = services.claim_reject(claim=get_object_or_404(Claim, pk=pk), user=request.user)
+def claim_review(request, pk: int, decision: str):
+    claim = REVIEW_DECISIONS[decision](claim=get_object_or_404(Claim, pk=pk), user=request.user)
     return claim_partial_or_redirect(request, claim)
 
 

@@ -12,6 +12,7 @@ from django.db import connection
 from tests.factories import UserFactory
 from tracker import celery_app
 from tracker.embedded_redis import EmbeddedRedis
+from tracker.processes import process_stop
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -106,12 +107,7 @@ class WorkerProcess:
         raise RuntimeError(f"The worker did not start within {timeout}s; see {self.log_path}")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        process_stop(self.process, timeout=20)
 
 
 @pytest.fixture(scope="session")

