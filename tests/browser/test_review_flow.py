@@ -62,3 +62,31 @@ def test_viewer_sees_no_upload_link_and_no_review_buttons(page, live_server, see
 
     expect(page.get_by_role("heading", name="Articles")).to_be_visible()
     expect(page.get_by_role("link", name="Upload", exact=True)).to_have_count(0)
+
+
+def test_reviewer_links_two_sources_as_contradicting(page, live_server, screenshot):
+    from tests.factories import ArticleFactory, ClaimFactory
+
+    UserFactory(username="remi", roles=["reviewer"])
+    ours = ClaimFactory(
+        article=ArticleFactory(title="Londres", body="Plus de 30 pays rejoindront la coalition."),
+        text="Plus de 30 pays",
+    )
+    ClaimFactory(
+        article=ArticleFactory(title="Paris", body="27 pays ont rejoint la coalition."),
+        text="27 pays",
+        normalized={"value": 27.0, "value_max": None, "qualifier": "exact", "unit": "pays"},
+    )
+    sign_in(page, live_server, "remi")
+
+    page.goto(f"{live_server.url}{ours.article.get_absolute_url()}")
+    page.locator(f"#claim-{ours.pk}").get_by_role("link", name="Link").click()
+    page.get_by_label("Claim in another article").select_option(label="Paris — “27 pays” (27 pays)")
+    page.get_by_label("Relation").select_option("contradicts")
+    page.get_by_label("Note").fill("30 contre 27")
+    screenshot("claim-link")
+    page.get_by_role("button", name="Save link").click()
+
+    card = page.locator(f"#claim-{ours.pk}")
+    expect(card.locator(".badge.rel-contradicts")).to_have_text("Contradicts")
+    expect(card.get_by_role("link", name="“27 pays”")).to_be_visible()
