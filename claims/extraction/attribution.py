@@ -67,7 +67,8 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
     for candidate in _clitic_window(verb):
         if candidate.text.startswith("-") and fold(candidate.text).lstrip("-") in lexicon.pronouns:
             return Speaker(None, candidate.idx, is_pronoun=True)
-    if after_quote:
+    inverted_order = after_quote or _is_incise(verb, index)
+    if inverted_order:
         inverted = _phrase_after(verb, index)
         if inverted is not None:
             return inverted
@@ -80,9 +81,51 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
         heads.append(verb.head)
     for head in heads:
         for child in head.children:
-            if child.dep_.startswith("nsubj") and (not after_quote or child.i > verb.i):
+            if not child.dep_.startswith("nsubj") or (after_quote and child.i < verb.i):
+                continue
+            if not _counts_something(child, index):
                 return speaker_from(child, index)
     return _phrase_after(verb, index)
+
+
+def _is_incise(verb: Token, index: DocIndex) -> bool:
+    """ "Douze civils ont été tués, a annoncé le gouverneur": a comma, then the verb group, after a
+    clause of its own. French inverts the subject of such an incise, so it follows the verb.
+
+    The clause before the comma must have a finite verb outside any relative clause: in "Le ministre,
+    en visite à Kiev, a annoncé la livraison" the subject is on the left and what follows is the object.
+    """
+    doc = verb.doc
+    position = verb.i - 1
+    while position >= 0 and (doc[position].pos_ in {"ADV", "AUX"} or doc[position].dep_.startswith("aux")):
+        position -= 1
+    if position < 0 or doc[position].text != ",":
+        return False
+    sentence_start = verb.sent.start
+    return any(_is_main_finite(token, verb) for token in doc[sentence_start:position])
+
+
+def _is_main_finite(token: Token, verb: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} or "Fin" not in token.morph.get("VerbForm"):
+        return False
+    current = token
+    for _ in range(12):
+        if current.dep_.startswith("acl"):
+            return False  # "qui était en visite": a relative clause describes the subject
+        if current is verb or current.head is current:
+            return True
+        current = current.head
+    return True
+
+
+def _counts_something(head: Token, index: DocIndex) -> bool:
+    """ "8 personnes", "une cinquantaine": a quantity phrase is what a claim counts, never who speaks."""
+    lexicon = index.lexicon
+    folded = fold(head.text)
+    singular = folded[:-1] if folded.endswith("s") else folded
+    if head.like_num or folded in lexicon.multipliers or singular in lexicon.approx_nouns:
+        return True
+    return any(child.dep_ == "nummod" or child.like_num for child in head.children)
 
 
 def _phrase_after(verb: Token, index: DocIndex) -> Speaker | None:
@@ -134,6 +177,27 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
         first = doc[first.i + 1]
     if fold(last.text) in index.lexicon.pronouns:
         return Speaker(None, last.idx, is_pronoun=True)
+    return Speaker(index.text[first.idx : last.idx + len(last.text)], first.idx)
+
+
+def may_be_subject(token: Token, index: DocIndex) -> bool:
+    """A word of a noun phrase naming a speaker; without a tagger, any content word or a pronoun."""
+    if fold(token.text) in index.lexicon.pronouns:
+        return True
+    if token.pos_:
+        return token.pos_ in _NP_POS - {"NUM"} or _is_name(token)
+    return token.is_alpha and (token.is_title or not token.is_stop)
+
+
+def subject_phrase(tokens: list[Token], index: DocIndex) -> Speaker | None:
+    """The speaker named between a quote and its verb (`," Jane Smith said`, `," he added`)."""
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    if len(tokens) == 1 and fold(first.text) in index.lexicon.pronouns:
+        return Speaker(None, first.idx, is_pronoun=True)
+    if any(fold(token.text) in index.lexicon.pronouns for token in tokens):
+        return None  # "« … », nous a-t-il dit": not one noun phrase
     return Speaker(index.text[first.idx : last.idx + len(last.text)], first.idx)
 
 

@@ -38,7 +38,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:,?\s+(?P<year>{_YEAR})\b)?|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{months})\b"
             rf"(?:,?\s+(?P<year2>{_YEAR})\b)?"
         )
-        month = rf"\b(?:in|since|early|late|mid-|until)\s*(?P<month>{months})\b(?:\s+(?P<year>{_YEAR})\b)?"
+        month = (
+            rf"\b(?:in|since|early|late|mid-|until|by|before|after|from|through|last|next)\s*"
+            rf"(?P<month>{months})\b(?:\s+(?P<year>{_YEAR})\b)?"
+        )
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:night|morning|evening|afternoon))?"
         year = rf"(?:\b(?:in|since|from|until|by|before|after|between)\s+)(?P<year>{_YEAR})\b"
     relative = "|".join(re.escape(key) for key in sorted(lexicon.relative_dates, key=len, reverse=True))
@@ -116,6 +119,8 @@ def _resolve(index: DocIndex, rule: str, match: re.Match[str]) -> tuple[date | N
     future = future or bool(
         re.search(r"(?:d'ici|by|until)\s*$", index.folded[max(0, match.start() - 8) : match.start()])
     )
+    # The cue may be part of the match itself ("by March", "next March").
+    future = future or bool(re.match(r"(?:by|until|next)\b", match.group()))
     future = future or bool(re.match(r"\s+(?:prochain|prochaine|next)\b", index.folded[match.end() : match.end() + 12]))
     if rule == "date.weekday":
         if published is not None and lexicon.weekdays.get(groups["weekday"]) == published.weekday():
@@ -144,6 +149,10 @@ def _relative(expression: str, lexicon: Lexicon, published: date | None) -> tupl
         return None, precision  # "l'an dernier" means nothing without a reference date
     if precision == "day":
         return published + timedelta(days=shift), "day"
+    if precision == "week":
+        # A week is dated by its Monday, so "last week" in any paper of that week reads the same.
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(weeks=shift), "week"
     if precision == "month":
         month_index = published.year * 12 + published.month - 1 + shift
         return date(month_index // 12, month_index % 12 + 1, 1), "month"

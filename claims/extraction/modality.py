@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from .attribution import is_attribution_verb
 from .spans import DocIndex
-from .syntax import governing_verb, is_conditional, verb_group
+from .syntax import VERBAL, governing_verb, is_conditional, verb_group
 from .text import fold
 
 _STRONG_NEGATORS = frozenset(
@@ -34,8 +34,29 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
         any(is_conditional(member, lexicon.conditional_stems) for member in group)
         or any(fold(child.text) in lexicon.condition_marks and child.pos_ == "SCONJ" for child in children)
         or any(fold(token.text) in lexicon.hypothetical_words for token in [*tokens, *anchor.subtree, *children])
+        or _subject_of_conditional(index, tokens)
     )
     return negated, hypothetical
+
+
+def _verb_right_after(index: DocIndex, tokens: Span) -> Token | None:
+    """The verb a claim is the subject of, read linearly ("5 000 soldats ne pourraient pas…").
+
+    The parse is not trusted here: a number phrase opening a sentence is often hung on the previous
+    sentence's verb, while French puts the verb right after its subject, past negation and clitics.
+    """
+    doc = index.doc
+    position = tokens.end
+    while position < len(doc) and position - tokens.end < 3 and doc[position].pos_ in {"ADV", "PART", "PRON"}:
+        position += 1
+    if position < len(doc) and doc[position].pos_ in VERBAL:
+        return doc[position]
+    return None
+
+
+def _subject_of_conditional(index: DocIndex, tokens: Span) -> bool:
+    verb = _verb_right_after(index, tokens)
+    return verb is not None and is_conditional(verb, index.lexicon.conditional_stems)
 
 
 def _quote_root(tokens: Span) -> Token:
@@ -56,7 +77,8 @@ def _window_modality(index: DocIndex, tokens: Span) -> tuple[bool, bool]:
         first -= 1
     while last < len(doc) and not doc[last].is_punct and last - tokens.end < 8:
         last += 1
-    words = [fold(token.text) for token in doc[first:last]]
+    # A capitalised month name is not a modal: "in May" is a date, "may" is a hedge.
+    words = [fold(token.text) for token in doc[first:last] if not (token.is_title and token.lower_ in lexicon.months)]
     negated = any(word in _STRONG_NEGATORS for word in words)
     hypothetical = any(
         word in lexicon.conditional_stems or word in lexicon.condition_marks or word in lexicon.hypothetical_words

@@ -17,6 +17,9 @@ from .lexicons import Lexicon
 # Thousands grouped by a space (the folded form of the nbsp / narrow nbsp French typesetting uses),
 # optional decimal comma; or a plain run of digits with an optional decimal mark.
 _DIGITS = re.compile(r"(?<![\d,.])(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+# English groups thousands with commas ("1,200", "12,500,000") and marks decimals with a point.
+_DIGITS_EN = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?)(?![\d])")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Indefinite articles read as 1 by text2num; they only count in front of a multiplier ("un million").
 _ARTICLES = frozenset({"un", "une", "a", "an", "one"})
@@ -41,8 +44,11 @@ def words_value(words: str, language: str) -> float | None:
     return float(value)
 
 
-def digits_value(raw: str) -> float:
+def digits_value(raw: str, language: str = "fr") -> float:
     compact = raw.replace(" ", "")
+    if language == "en" and _COMMA_THOUSANDS.fullmatch(compact):
+        # The comma is a decimal mark in French copy ("1,5 milliard") but groups thousands in English.
+        return float(compact.replace(",", ""))
     if "," in compact:
         compact = compact.replace(",", ".")
     elif compact.count(".") == 1 and len(compact.split(".")[1]) == 3:
@@ -52,7 +58,11 @@ def digits_value(raw: str) -> float:
 
 
 def find_numbers(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
-    matches = [NumberMatch(m.start(), m.end(), digits_value(m.group()), False) for m in _DIGITS.finditer(folded)]
+    pattern = _DIGITS_EN if lexicon.language == "en" else _DIGITS
+    matches = [
+        NumberMatch(m.start(), m.end(), digits_value(m.group(), lexicon.language), False)
+        for m in pattern.finditer(folded)
+    ]
     matches.extend(_find_number_words(folded, lexicon))
     matches.sort(key=lambda match: match.start)
     return matches

@@ -14,7 +14,15 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .attribution import SpeakerHistory, attribution_verbs, is_attribution_verb, speaker_from, speaker_of
+from .attribution import (
+    SpeakerHistory,
+    attribution_verbs,
+    is_attribution_verb,
+    may_be_subject,
+    speaker_from,
+    speaker_of,
+    subject_phrase,
+)
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record
 from .text import fold, paragraph_bounds
@@ -92,7 +100,8 @@ def _content(text: str, opener: int, closer: int, family: str, para_start: int =
     end = closer
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    # English puts the comma that leads to the attribution inside the marks: it is not said.
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return QuoteSpan(start, end, opener, closer, family)
 
@@ -115,14 +124,14 @@ def find_quotes(index: DocIndex, history: SpeakerHistory) -> tuple[list[ClaimRec
     records: list[ClaimRecord] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker) of the last statement
     for span in spans:
-        followed_by, after_verb = _attribution_after(index, span)
+        followed_by, after_verb, after_subject = _attribution_after(index, span)
         if span.open_mark < 0 and after_verb is None:
             continue  # a stray closing mark with no attribution: nothing to anchor a quote on
         introduced, before_verbs = _attribution_before(index, span)
         if not _is_statement(index, span, introduced or followed_by):
             continue
         paragraph = paragraph_bounds(index.text, span.start)[0]
-        speaker, rule, confidence = _speaker(index, span, after_verb, before_verbs, history)
+        speaker, rule, confidence = _speaker(index, span, (after_verb, after_subject), before_verbs, history)
         if speaker is None and previous and previous[0] == paragraph and after_verb is None and not before_verbs:
             # A quote right after another one, with no attribution of its own, continues it.
             speaker, rule, confidence = previous[1], "quote.continuation", 0.6
@@ -196,22 +205,29 @@ def _is_reported_predicate(index: DocIndex, span: QuoteSpan) -> bool:
 
 def _attribution_after(index: DocIndex, span: QuoteSpan):
     """ ", a déclaré M. Zelensky" right after the closing mark: only punctuation, auxiliaries,
-    adverbs and clitics ("a-t-il") may stand between the mark and the verb."""
+    adverbs and clitics ("a-t-il") may stand between the mark and the verb, or the speaker's own
+    noun phrase (English: `," chief executive Jane Smith told reporters`). Returns whether a verb
+    follows, the verb, and that noun phrase as a `Speaker` when the subject comes first."""
     doc = index.doc
     token = index.token_at(span.close_mark + 1)
+    subject: list = []
     steps = 0
-    while token is not None and steps < 6:
+    while token is not None and steps < 6 + len(subject):
         if is_attribution_verb(token, index) and token.pos_ != "NOUN":
-            return True, token
+            return True, token, subject_phrase(subject, index)
         if "\n" in token.text or token.text in {".", "!", "?", "«", "“"}:
             break
         between = token.is_punct or token.pos_ in {"AUX", "ADV"} or token.text.startswith("-")
         between = between or fold(token.text) in {"a", "ont", "avait", "has", "had"}
+        if between and subject and token.is_punct:
+            break  # `", le texte, qui a dit…": punctuation ends the subject phrase
         if not between:
-            break
+            if len(subject) >= 6 or not may_be_subject(token, index):
+                break
+            subject.append(token)
         steps += 1
         token = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return False, None
+    return False, None, None
 
 
 def _attribution_before(index: DocIndex, span: QuoteSpan):
@@ -245,12 +261,16 @@ def _window(index: DocIndex, span: QuoteSpan) -> tuple[int, int]:
     return max(start, paragraph_start), min(max(end, span.end), paragraph_end)
 
 
-def _speaker(index, span, after_verb, before_verbs, history: SpeakerHistory):
+def _speaker(index, span, after, before_verbs, history: SpeakerHistory):
     paragraph_start = paragraph_bounds(index.text, span.start)[0]
+    after_verb, after_subject = after
     candidates = ([after_verb] if after_verb is not None else []) + before_verbs
     pronoun_seen = False
     for verb in candidates:
-        speaker = speaker_of(verb, index, after_quote=verb.idx >= span.end)
+        if verb is after_verb and after_subject is not None:
+            speaker = after_subject
+        else:
+            speaker = speaker_of(verb, index, after_quote=verb.idx >= span.end)
         if speaker is None:
             continue
         if speaker.is_pronoun:

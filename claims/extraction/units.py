@@ -105,8 +105,15 @@ def _english_singular(word: str) -> str:
 def _is_noun(token: Token) -> bool:
     if token.pos_:
         return (token.pos_ in _NOUN_POS and token.is_alpha) or token.text.lower() in {"%"}
-    # No tagger: any alphabetic word that is not a function word.
-    return token.is_alpha and not token.is_stop
+    # No tagger: any alphabetic word that is not a function word nor, in English, a past form.
+    return token.is_alpha and not token.is_stop and not _is_english_past_form(token)
+
+
+def _is_english_past_form(token: Token) -> bool:
+    """ "2,000 planned", "300 killed": without a tagger, a long -ed word after a number is a verb or a
+    participle, not the counted thing (short -ed nouns like "bed" or "seed" are spared by the length)."""
+    word = token.lower_
+    return token.lang_ == "en" and len(word) >= 6 and word.endswith("ed")
 
 
 def _is_nominalised(token: Token) -> bool:

@@ -76,3 +76,21 @@ def test_narrated_quantity_is_not_reported():
 def test_date_carries_modality_too():
     record = first("Le sommet n'aura pas lieu le 9 novembre.", "date", published=date(2025, 3, 17))
     assert record.negated
+
+
+def test_quantity_subject_of_pourraient_after_a_quoted_paragraph_is_hypothetical():
+    text = (
+        "« La menace reste sérieuse », a-t-il prévenu sur X.\n\n"
+        "Entre 2 000 et 4 000 réservistes pourraient être rappelés d'ici à l'automne, a indiqué lundi le ministre."
+    )
+    assert first(text, "quantity").hypothetical
+
+
+def test_unaccented_quantity_subject_of_seraient_is_hypothetical():
+    text = "« C'est une priorite », a-t-elle dit.\n\nPres de 300 blindes seraient livres avant la fin de l'annee."
+    assert first(text, "quantity").hypothetical
+
+
+def test_quantity_subject_of_an_indicative_verb_is_not_hypothetical():
+    text = "« C'est une priorité », a-t-elle dit.\n\nPrès de 300 blindés ont été livrés avant la fin de l'année."
+    assert not first(text, "quantity").hypothetical

@@ -96,3 +96,32 @@ def test_quote_without_any_attribution_has_no_speaker():
 
 def test_quotes_are_reported():
     assert only_quote("« Nous tiendrons nos engagements », a assuré le Premier ministre.").reported
+
+
+def test_inverted_subject_after_an_incise_is_the_speaker():
+    text = (
+        "Une vingtaine de maisons ont été détruites samedi près de Lviv, a indiqué le maire Andriy Sadovy. "
+        "« Nous reconstruirons chaque rue », a-t-il assuré."
+    )
+    assert only_quote(text).fields["speaker"] == "le maire Andriy Sadovy"
+
+
+def test_pronoun_never_resolves_to_a_quantity_phrase():
+    text = (
+        "Au moins 8 personnes ont été blessées et une dizaine évacuées mardi à Odessa, a annoncé le gouverneur "
+        "Oleh Kiper. « C'est un crime de guerre », a-t-il dénoncé."
+    )
+    assert only_quote(text).fields["speaker"] == "le gouverneur Oleh Kiper"
+
+
+def test_inverted_subject_with_a_weekday_between_verb_and_speaker():
+    text = (
+        "Deux ponts ont été endommagés par les crues, a annoncé jeudi la ministre Claire Dubois. "
+        "« Les réparations prendront des mois », a-t-elle averti."
+    )
+    assert only_quote(text).fields["speaker"] == "la ministre Claire Dubois"
+
+
+def test_subject_before_a_parenthetical_is_not_replaced_by_the_object():
+    text = "Le ministre, en visite à Kiev, a annoncé la livraison de chars. « Ils arriveront vite », a-t-il dit."
+    assert only_quote(text).fields["speaker"] == "Le ministre"
