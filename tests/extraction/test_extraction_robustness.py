@@ -157,3 +157,15 @@ def test_english_text_gets_quotes_with_speaker():
 def test_english_apostrophes_are_not_quote_marks():
     records = extract("The country's leaders didn't say 'no deal' on Monday.", language="en")
     assert [r for r in records if r.kind == "quote"] == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_claims_sentence_never_runs_across_a_line_break(language):
+    body = "Sommet de Paris\nPlus de 30 pays ont signé l'accord mardi\nLe texte entre en vigueur en mars."
+
+    records = [record for record in extract(body, language=language) if record.kind == "quantity"]
+
+    assert records
+    for record in records:
+        assert "\n" not in record.sentence.strip()
+        assert record.sentence.strip() == "Plus de 30 pays ont signé l'accord mardi"
