@@ -52,8 +52,7 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     dates = find_dates(index)
     quantities = find_quantities(index, excluded=[(record.start, record.end) for record in dates])
     quotes, quote_spans = find_quotes(index, history)
-    quoted = [(span.start, span.end) for span in quote_spans]
-    statements = [(record.start, record.end) for record in quotes]
+    quoted_spans = [(span.start, span.end) for span in quote_spans] + [(record.start, record.end) for record in quotes]
     reported_cache: dict[int, bool] = {}
     entity_cache: dict = {}
     records = []
@@ -62,7 +61,7 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
         sentence = index.sentence_at(record.start)
         inside_quote = any(
             start <= record.start and record.end <= end
-            for start, end in statements + quoted
+            for start, end in quoted_spans
             if (start, end) != (record.start, record.end)
         )
         reported = record.kind == Kind.QUOTE or inside_quote or sentence_is_reported(index, sentence, reported_cache)
