@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Language(models.TextChoices):
@@ -19,6 +20,8 @@ class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
     default_language = models.CharField(max_length=8, choices=Language.choices, default=Language.FRENCH)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -82,6 +85,7 @@ class Article(models.Model):
     extractor_version = models.CharField(max_length=32, blank=True)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["extraction_status_changed_at"])
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

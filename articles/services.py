@@ -68,9 +68,14 @@ def article_create(
 
 def article_set_extraction_status(*, article: Article, status: str, error: str = "", extractor_version: str = ""):
     article.set_extraction_status(status, error=error)
+    # Machine bookkeeping, not an editorial change: keep it out of the audit trail.
+    article.skip_history_when_saving = True
     update_fields = ["extraction_status", "extraction_error", "extraction_status_changed_at", "updated_at"]
     if extractor_version:
         article.extractor_version = extractor_version
         update_fields.append("extractor_version")
-    article.save(update_fields=update_fields)
+    try:
+        article.save(update_fields=update_fields)
+    finally:
+        del article.skip_history_when_saving
     return article

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 
@@ -60,10 +61,21 @@ class Claim(models.Model):
     extractor_version = models.CharField(max_length=32, blank=True)
     rule = models.CharField(max_length=100, blank=True, help_text="The rule or component that produced it.")
     confidence = models.FloatField(default=0.5)
+    fact = models.ForeignKey(
+        "claims.Fact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        help_text="The fact this claim states, shared with the claims it is linked to as the same.",
+    )
+    # Bumped on every reviewer change, so a save made from a stale copy is refused, not silently applied.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["context_before", "context_after", "sentence", "entities"])
 
     class Meta:
         ordering = ["article", "start", "end", "kind"]
@@ -120,31 +132,3 @@ def quantity_reading(data: dict) -> str:
     suffix = "+" if qualifier == "order_of_magnitude" else ""
     sign = QUALIFIER_SIGNS.get(qualifier, "")
     return f"{sign}{format_number(data.get('value'))}{suffix} {unit}".strip()
-
-
-class ClaimLink(models.Model):
-    """A reviewer's statement that two claims from different articles relate."""
-
-    class Relation(models.TextChoices):
-        SAME_AS = "same_as", "Same claim"
-        SUPPORTS = "supports", "Supports"
-        CONTRADICTS = "contradicts", "Contradicts"
-
-    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="outgoing_links")
-    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="incoming_links")
-    relation = models.CharField(max_length=16, choices=Relation.choices)
-    note = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(from_claim=F("to_claim")), name="claimlink_not_to_itself"),
-            models.UniqueConstraint(fields=["from_claim", "to_claim", "relation"], name="claimlink_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"
