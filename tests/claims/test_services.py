@@ -93,7 +93,7 @@ def test_an_extractor_crash_marks_the_article_failed_with_a_reason(monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("model file unreadable")
 
-    monkeypatch.setattr(services, "extract", broken)
+    monkeypatch.setattr(services.extraction, "extract", broken)
     services.article_extract_claims(article_id=article.pk)
 
     article.refresh_from_db()

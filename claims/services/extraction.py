@@ -1,20 +1,18 @@
-"""Writes to claims and links, and the extraction steps that produce candidates."""
+"""The extraction steps: queue an article, run the extractor, merge its candidates into the claims."""
 
 import logging
 from dataclasses import asdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
 from articles.services import article_create, article_set_extraction_status
 
-from .extraction import EXTRACTOR_VERSION, ClaimRecord, extract
-from .models import Claim, ClaimLink
+from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
+from ..models import Claim
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -26,7 +24,7 @@ def article_queue_extraction(*, article: Article) -> None:
     If the broker is unreachable the article simply stays pending: the periodic sweep
     (`articles_requeue_stale_extractions`) sends it again, so nothing accepted is lost.
     """
-    from .tasks import article_extract_claims as task  # the task module imports this one
+    from ..tasks import article_extract_claims as task  # the task module imports this one
 
     article_set_extraction_status(article=article, status=Status.PENDING)
     article_id = article.pk
@@ -160,35 +158,3 @@ def claims_store_candidates(*, article: Article, records: list[ClaimRecord], ext
     # ignore_conflicts: a racing worker may have stored the same span a moment ago.
     Claim.objects.bulk_create(to_create, ignore_conflicts=True)
     return {"created": len(to_create), "refreshed": len(to_update), "dropped": len(dropped_ids)}
-
-
-def claim_review(*, claim: Claim, user: AbstractBaseUser, status: str) -> Claim:
-    claim.status = status
-    claim.reviewed_by = user
-    claim.reviewed_at = timezone.now()
-    claim.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
-    return claim
-
-
-def claim_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
-    return claim_review(claim=claim, user=user, status=Claim.Status.CONFIRMED)
-
-
-def claim_reject(*, claim: Claim, user: AbstractBaseUser) -> Claim:
-    return claim_review(claim=claim, user=user, status=Claim.Status.REJECTED)
-
-
-def claim_link(
-    *, from_claim: Claim, to_claim: Claim, relation: str, note: str = "", user: AbstractBaseUser
-) -> ClaimLink:
-    """Record that two claims of different articles are the same, support or contradict each other."""
-    if from_claim.article_id == to_claim.article_id:
-        raise ValidationError({"to_claim": "Link a claim to a claim of another article."})
-    link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, note=note.strip(), created_by=user)
-    link.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            link.save()
-    except IntegrityError as error:
-        raise ValidationError({"to_claim": "These two claims are already linked that way."}) from error
-    return link

@@ -1,0 +1,96 @@
+"""Links between claims of different articles, and the facts their same-as links form."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..models import Claim, ClaimLink, Fact, Rating
+
+
+def claim_link(
+    *, from_claim: Claim, to_claim: Claim, relation: str, note: str = "", user: AbstractBaseUser
+) -> ClaimLink:
+    """Record that two claims of different articles are the same, support or contradict each other."""
+    if from_claim.article_id == to_claim.article_id:
+        raise ValidationError({"to_claim": "Link a claim to a claim of another article."})
+    link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, note=note.strip(), created_by=user)
+    link.full_clean(validate_constraints=False)
+    if ClaimLink.objects.filter(
+        Q(from_claim=from_claim, to_claim=to_claim) | Q(from_claim=to_claim, to_claim=from_claim), relation=relation
+    ).exists():
+        raise ValidationError({"to_claim": "These two claims are already linked that way."})
+    try:
+        with transaction.atomic():
+            link.save()
+            if relation == ClaimLink.Relation.SAME_AS:
+                facts_regroup(claim_ids=[from_claim.pk, to_claim.pk])
+    except IntegrityError as error:
+        raise ValidationError({"to_claim": "These two claims are already linked that way."}) from error
+    return link
+
+
+@transaction.atomic
+def claim_unlink(*, link: ClaimLink, user: AbstractBaseUser) -> None:
+    ends = [link.from_claim_id, link.to_claim_id]
+    link._history_user = user
+    link.delete()
+    if link.relation == ClaimLink.Relation.SAME_AS:
+        facts_regroup(claim_ids=ends)
+
+
+def same_as_cluster(claim_ids: Iterable[int]) -> set[int]:
+    """Every claim reachable from these through same-as links, in either direction."""
+    cluster, frontier = set(claim_ids), set(claim_ids)
+    while frontier:
+        pairs = ClaimLink.objects.filter(
+            Q(from_claim_id__in=frontier) | Q(to_claim_id__in=frontier), relation=ClaimLink.Relation.SAME_AS
+        ).values_list("from_claim_id", "to_claim_id")
+        reached = {claim_id for pair in pairs for claim_id in pair}
+        frontier = reached - cluster
+        cluster |= reached
+    return cluster
+
+
+@transaction.atomic
+def facts_regroup(*, claim_ids: Iterable[int]) -> list[Fact]:
+    """Make each same-as cluster touching these claims share one fact.
+
+    A merged cluster keeps its oldest fact (and with it the verdict); a cluster split by an unlink
+    gets a new fact for the part that lost it; a claim left alone has no fact; empty facts go.
+    """
+    pending, facts = set(claim_ids), []
+    touched_fact_ids = set(Claim.objects.filter(pk__in=pending, fact__isnull=False).values_list("fact_id", flat=True))
+    while pending:
+        cluster = same_as_cluster([pending.pop()])
+        pending -= cluster
+        members = Claim.objects.filter(pk__in=cluster)
+        current = set(members.filter(fact__isnull=False).values_list("fact_id", flat=True))
+        touched_fact_ids |= current
+        if len(cluster) < 2:
+            members.update(fact=None, updated_at=timezone.now())
+            continue
+        fact = Fact.objects.filter(pk__in=current).exclude(pk__in=[f.pk for f in facts]).order_by("pk").first()
+        if fact is None:
+            fact = Fact.objects.create()
+        else:
+            fact.save(update_fields=["updated_at"])
+        members.exclude(fact=fact).update(fact=fact, updated_at=timezone.now())
+        facts.append(fact)
+    Fact.objects.filter(pk__in=touched_fact_ids, claims__isnull=True).delete()
+    return facts
+
+
+@transaction.atomic
+def fact_set_verdict(*, fact: Fact, rating: Rating | None, note: str = "", user: AbstractBaseUser) -> Fact:
+    fact.verdict = rating
+    fact.verdict_note = note.strip()
+    fact.verdict_by = user if rating else None
+    fact.verdict_at = timezone.now() if rating else None
+    fact._history_user = user
+    fact.full_clean()
+    fact.save()
+    return fact

@@ -1,0 +1,212 @@
+"""A reviewer's decisions on claims: confirm, reject, edit, add a missed claim, comment, undo."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article
+
+from ..models import Claim, ClaimComment
+from ..readings import reading_clean
+
+ANCHOR_LENGTH = 60
+UNDO_REASON = "undo of "
+# The fields a reviewer's decision changes, and so the ones an undo puts back.
+DECISION_FIELDS = [
+    "status",
+    "reviewed_by_id",
+    "reviewed_at",
+    "edited",
+    "normalized",
+    "start",
+    "end",
+    "text",
+    "sentence",
+]
+
+
+class ClaimConflict(Exception):
+    """A save based on a copy of the claim someone else has changed since it was read."""
+
+    def __init__(self, claim: Claim, changes: list[str]):
+        self.claim = claim
+        self.changes = changes
+        super().__init__(f"Claim {claim.pk} changed since you opened it: {', '.join(changes) or 'saved again'}.")
+
+
+def _describe_changes(claim: Claim, since_version: int) -> list[str]:
+    records = claim.history.filter(version__gt=since_version).select_related("history_user").order_by("history_date")
+    changes = []
+    for record in records:
+        who = record.history_user.get_username() if record.history_user else "someone"
+        previous = record.prev_record
+        fields = record.diff_against(previous).changed_fields if previous else []
+        shown = [f for f in fields if f not in {"version", "updated_at", "reviewed_at", "reviewed_by"}]
+        changes.append(f"{who} changed {', '.join(shown) or 'it'} at {record.history_date:%H:%M:%S}")
+    return changes
+
+
+def _locked(claim: Claim, expected_version: int | None) -> Claim:
+    """The claim re-read inside the transaction, refused if it moved past the version the caller saw."""
+    current = Claim.objects.select_for_update().select_related("article").get(pk=claim.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ClaimConflict(current, _describe_changes(current, expected_version))
+    return current
+
+
+def _save_decision(claim: Claim, user: AbstractBaseUser, fields: list[str]) -> Claim:
+    # Safe without F(): the row is locked (PostgreSQL) or the write transaction is exclusive (SQLite).
+    claim.version += 1
+    claim._history_user = user
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_review(*, claim: Claim, user: AbstractBaseUser, status: str, expected_version: int | None = None) -> Claim:
+    claim = _locked(claim, expected_version)
+    claim.status = status
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    return _save_decision(claim, user, ["status", "reviewed_by", "reviewed_at"])
+
+
+def claim_confirm(*, claim: Claim, user: AbstractBaseUser, expected_version: int | None = None) -> Claim:
+    return claim_review(claim=claim, user=user, status=Claim.Status.CONFIRMED, expected_version=expected_version)
+
+
+def claim_reject(*, claim: Claim, user: AbstractBaseUser, expected_version: int | None = None) -> Claim:
+    return claim_review(claim=claim, user=user, status=Claim.Status.REJECTED, expected_version=expected_version)
+
+
+def _span(article: Article, start, end) -> tuple[int, int, str]:
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError):
+        raise ValidationError({"start": "The span must be given as two character offsets."}) from None
+    if not 0 <= start < end <= len(article.body):
+        raise ValidationError({"start": "Select a passage inside the article's text."})
+    text = article.body[start:end]
+    if not text.strip():
+        raise ValidationError({"start": "The selected passage is blank."})
+    return start, end, text
+
+
+def _sentence_around(body: str, start: int, end: int) -> str:
+    """The line holding the span: good enough for a reviewer's own claim, which has no parse."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    return body[line_start : line_end if line_end != -1 else len(body)].strip()
+
+
+def _place(claim: Claim, start: int, end: int, text: str) -> None:
+    body = claim.article.body
+    claim.start, claim.end, claim.text = start, end, text
+    claim.sentence = _sentence_around(body, start, end)
+    claim.context_before = body[max(0, start - ANCHOR_LENGTH) : start]
+    claim.context_after = body[end : end + ANCHOR_LENGTH]
+
+
+def _refuse_taken_span(article: Article, kind: str, start: int, end: int, *, exclude_pk=None) -> None:
+    taken = Claim.objects.filter(article=article, kind=kind, start=start, end=end).exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError({"start": "There is already a claim of this kind on exactly this passage."})
+
+
+@transaction.atomic
+def claim_update(
+    *, claim: Claim, user: AbstractBaseUser, expected_version: int | None, reading: dict, start=None, end=None
+) -> Claim:
+    """Correct a claim's reading and, optionally, its span. The corrected claim counts as confirmed."""
+    claim = _locked(claim, expected_version)
+    normalized = {**claim.normalized, **reading_clean(claim.kind, reading)}
+    fields = ["normalized", "edited", "status", "reviewed_by", "reviewed_at"]
+    if start is not None or end is not None:
+        start, end, text = _span(
+            claim.article, claim.start if start is None else start, claim.end if end is None else end
+        )
+        _refuse_taken_span(claim.article, claim.kind, start, end, exclude_pk=claim.pk)
+        _place(claim, start, end, text)
+        fields += ["start", "end", "text", "sentence", "context_before", "context_after"]
+    claim.normalized = normalized
+    claim.edited = claim.origin == Claim.Origin.MACHINE
+    claim.status = Claim.Status.CONFIRMED
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    return _save_decision(claim, user, fields)
+
+
+@transaction.atomic
+def claim_create(*, article: Article, user: AbstractBaseUser, kind: str, start, end, reading: dict) -> Claim:
+    """A claim the extractor missed, added by a reviewer from a passage they selected."""
+    start, end, text = _span(article, start, end)
+    _refuse_taken_span(article, kind, start, end)
+    claim = Claim(
+        article=article,
+        kind=kind,
+        normalized=reading_clean(kind, reading),
+        origin=Claim.Origin.HUMAN,
+        status=Claim.Status.CONFIRMED,
+        reviewed_by=user,
+        reviewed_at=timezone.now(),
+        rule="human",
+        confidence=1.0,
+    )
+    _place(claim, start, end, text)
+    claim._history_user = user
+    claim.full_clean(validate_constraints=False)
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def claim_comment_add(*, claim: Claim, user: AbstractBaseUser, body: str) -> ClaimComment:
+    comment = ClaimComment(claim=claim, author=user, body=body.strip())
+    if not comment.body:
+        raise ValidationError({"body": "Write something first."})
+    if len(comment.body) > 5000:
+        raise ValidationError({"body": "Keep a comment under 5,000 characters."})
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Claim:
+    """Undo one decision: put back the claim as it was before that change, if nothing changed since."""
+    claim = _locked(claim, None)
+    record = claim.history.filter(history_id=history_id).first()
+    if record is None or record.history_type != "~":
+        raise ValidationError("That entry of the history cannot be undone.")
+    if record.version != claim.version:
+        raise ValidationError("The claim changed again after that decision; undo the later change first.")
+    before = record.prev_record
+    for field in DECISION_FIELDS:
+        setattr(claim, field, getattr(before, field))
+    _place(claim, before.start, before.end, before.text)
+    fields = [f.removesuffix("_id") for f in DECISION_FIELDS] + ["context_before", "context_after"]
+    claim._change_reason = f"{UNDO_REASON}{record.history_id}"
+    return _save_decision(claim, user, fields)
+
+
+def claim_undo_last_decision(*, user: AbstractBaseUser) -> Claim:
+    """Undo this person's most recent decision on any claim (the `u` key)."""
+    decisions = Claim.history.filter(history_user=user, history_type="~")
+    undone = [
+        int(reason.removeprefix(UNDO_REASON))
+        for reason in decisions.filter(history_change_reason__startswith=UNDO_REASON).values_list(
+            "history_change_reason", flat=True
+        )
+    ]
+    latest = (
+        decisions.exclude(history_change_reason__startswith=UNDO_REASON)
+        .exclude(history_id__in=undone)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if latest is None:
+        raise ValidationError("You have no decision to undo.")
+    claim = Claim.objects.filter(pk=latest.id).first()
+    if claim is None:
+        raise ValidationError("The claim of your last decision no longer exists.")
+    return claim_revert(claim=claim, user=user, history_id=latest.history_id)
