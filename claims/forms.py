@@ -1,26 +1,80 @@
 from django import forms
 
-from .models import Claim, ClaimLink
+from .models import Claim, ClaimLink, Rating
+from .readings import PRECISIONS, QUALIFIERS, READING_FIELDS
 
-LINK_CHOICES_SHOWN = 100
+READING_FORM_FIELDS = {
+    "value": lambda: forms.CharField(label="Value", max_length=40),
+    "value_max": lambda: forms.CharField(label="Up to (ranges only)", max_length=40, required=False),
+    "qualifier": lambda: forms.ChoiceField(label="Qualifier", choices=list(QUALIFIERS.items())),
+    "unit": lambda: forms.CharField(label="Unit", max_length=80, required=False),
+    "date": lambda: forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"})),
+    "precision": lambda: forms.ChoiceField(label="Precision", choices=list(PRECISIONS.items())),
+    "speaker": lambda: forms.CharField(label="Speaker", max_length=200, required=False),
+    "quote": lambda: forms.CharField(label="Quote", widget=forms.Textarea(attrs={"rows": 3})),
+    "label": lambda: forms.CharField(label="Entity type (PER, ORG, LOC, MISC)", max_length=40),
+}
 
 
-def link_target_label(claim: Claim) -> str:
-    return f"{claim.article.title[:50]} — “{claim.text[:60]}” ({claim.reading})"
+def reading_initial(claim: Claim) -> dict:
+    return {name: claim.normalized.get(name) for name in READING_FIELDS[claim.kind]}
+
+
+class ClaimEditForm(forms.Form):
+    """A reviewer's correction of a claim's reading and span; `version` detects someone else's save."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    start = forms.IntegerField(min_value=0, label="Starts at character")
+    end = forms.IntegerField(min_value=1, label="Ends before character")
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in READING_FIELDS[kind]:
+            self.fields[name] = READING_FORM_FIELDS[name]()
+
+    def reading(self) -> dict:
+        data = {name: self.cleaned_data.get(name) for name in self.fields if name not in {"version", "start", "end"}}
+        if data.get("date"):
+            data["date"] = data["date"].isoformat()
+        return data
+
+
+class ClaimCreateForm(forms.Form):
+    """A claim the extractor missed: its span (filled from the reader's selection) and reading."""
+
+    kind = forms.ChoiceField(choices=Claim.Kind.choices)
+    start = forms.IntegerField(min_value=0, label="Starts at character")
+    end = forms.IntegerField(min_value=1, label="Ends before character")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in dict.fromkeys(name for names in READING_FIELDS.values() for name in names):
+            field = READING_FORM_FIELDS[name]()
+            field.required = False  # which ones are needed depends on the kind: the service checks
+            self.fields[name] = field
+
+    def reading(self) -> dict:
+        kind = self.cleaned_data["kind"]
+        data = {name: self.cleaned_data.get(name) for name in READING_FIELDS[kind]}
+        if data.get("date"):
+            data["date"] = data["date"].isoformat()
+        return data
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Note for colleagues"})
+    )
 
 
 class ClaimLinkForm(forms.Form):
-    to_claim = forms.ModelChoiceField(queryset=Claim.objects.none(), label="Claim in another article")
+    to_claim = forms.ModelChoiceField(queryset=Claim.objects.all(), widget=forms.HiddenInput)
     relation = forms.ChoiceField(choices=ClaimLink.Relation.choices)
-    note = forms.CharField(
-        required=False, max_length=2000, widget=forms.TextInput(attrs={"placeholder": "Note (optional)"})
-    )
+    note = forms.CharField(required=False, max_length=2000)
 
-    def __init__(self, *args, targets, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["to_claim"]
-        field.queryset = targets  # validates against every allowed target
-        # ...but offers only the best-ranked ones, so a page never lists the whole archive.
-        field.widget.choices = [("", "— pick a claim —")] + [
-            (claim.pk, link_target_label(claim)) for claim in targets[:LINK_CHOICES_SHOWN]
-        ]
+
+class VerdictForm(forms.Form):
+    rating = forms.ModelChoiceField(
+        queryset=Rating.objects.all(), required=False, label="Verdict", empty_label="— no verdict —"
+    )
+    note = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -6,7 +6,15 @@ Made after every migrate (and after a test flush) the way Django makes permissio
 from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
-VIEW = ["articles.view_source", "articles.view_article", "claims.view_claim", "claims.view_claimlink"]
+VIEW = [
+    "articles.view_source",
+    "articles.view_article",
+    "claims.view_claim",
+    "claims.view_claimlink",
+    "claims.view_claimcomment",
+    "claims.view_fact",
+    "claims.view_rating",
+]
 ROLES = {
     "viewer": VIEW,
     "editor": [
@@ -16,7 +24,15 @@ ROLES = {
         "articles.add_source",
         "articles.change_source",
     ],
-    "reviewer": [*VIEW, "claims.add_claim", "claims.change_claim", "claims.add_claimlink", "claims.delete_claimlink"],
+    "reviewer": [
+        *VIEW,
+        "claims.add_claim",
+        "claims.change_claim",
+        "claims.add_claimlink",
+        "claims.delete_claimlink",
+        "claims.add_claimcomment",
+        "claims.change_fact",
+    ],
 }
 ADMIN_ROLE = "admin"
 

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -15,7 +14,6 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("links", ClaimLinkViewSet, basename="link")
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="articles:list", permanent=False)),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("articles.urls")),

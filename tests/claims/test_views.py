@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Claim, ClaimLink
@@ -21,8 +23,8 @@ def test_review_page_highlights_spans_and_offers_confirm_and_reject_buttons(revi
     html = response.content.decode()
     assert response.status_code == 200
     assert re.search(r'<a href="#claim-\d+" class="hl kind-quantity st-candidate"[^>]*>Plus de 30 pays</a>', html)
-    assert re.search(r'<button type="submit" name="confirm"[^>]*>Confirm</button>', html)
-    assert re.search(r'<button type="submit" name="reject"[^>]*>Reject</button>', html)
+    assert re.search(r'<button type="submit" class="confirm"[^>]*>Confirm</button>', html)
+    assert re.search(r'<button type="submit" class="reject"[^>]*>Reject</button>', html)
     assert "&gt; 30 pays" in html  # the normalised reading
 
 
@@ -48,7 +50,7 @@ def test_reviewer_rejects_through_htmx_and_gets_the_updated_card(reviewer_client
     claim.refresh_from_db()
     assert claim.status == Claim.Status.REJECTED
     html = response.content.decode()
-    assert html.lstrip().startswith(f'<div class="claim card kind-quantity st-rejected" id="claim-{claim.pk}">')
+    assert re.search(f'^<div class="claim card kind-quantity st-rejected" id="claim-{claim.pk}"', html.lstrip(), re.M)
     assert "<html" not in html
 
 
@@ -68,7 +70,7 @@ def test_reviewer_links_a_claim_to_another_article_as_contradiction(reviewer_cli
     other = ClaimFactory(article=ArticleFactory(body="27 pays ont signé."), text="27 pays")
     url = reverse("claims:claim_link", args=[claim.pk])
 
-    page = reviewer_client.get(url).content.decode()
+    page = reviewer_client.get(reverse("claims:claim_related", args=[claim.pk]), {"q": "27"}).content.decode()
     response = reviewer_client.post(url, {"to_claim": other.pk, "relation": "contradicts", "note": "27 ≠ 30"})
 
     assert "27 pays" in page
@@ -85,8 +87,9 @@ def test_linking_to_a_claim_of_the_same_article_is_refused(reviewer_client, clai
         reverse("claims:claim_link", args=[claim.pk]), {"to_claim": sibling.pk, "relation": "same_as"}
     )
 
-    assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert response.status_code == 302
+    page = reviewer_client.get(response.url).content.decode()
+    assert "Link a claim to a claim of another article." in page
     assert not ClaimLink.objects.exists()
 
 
@@ -109,12 +112,15 @@ def test_unknown_article_is_a_404_page(viewer_client):
     assert response.status_code == 404
 
 
-def test_review_page_runs_a_constant_number_of_queries(viewer_client, django_assert_max_num_queries):
-    article = ArticleFactory(body="x" * 400)
-    for position in range(0, 400, 10):
+def reader_queries(client, claims: int) -> int:
+    article = ArticleFactory(body=f"{claims} " + "x" * 400)
+    for position in range(0, claims * 10, 10):
         ClaimFactory(article=article, start=position, text="x" * 5)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.get_absolute_url())
+    assert response.content.decode().count('class="claim card') == claims
+    return len(queries)
 
-    with django_assert_max_num_queries(10):
-        response = viewer_client.get(article.get_absolute_url())
 
-    assert response.content.decode().count('class="claim card') == 40
+def test_review_page_runs_a_constant_number_of_queries(viewer_client):
+    assert reader_queries(viewer_client, 40) == reader_queries(viewer_client, 4) <= 12

@@ -1,0 +1,56 @@
+"""The review queue's filters, from the query string (django-filter)."""
+
+import django_filters
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+
+from articles.models import Language, Source
+
+from .models import Claim
+
+SORTS = {
+    "-published": ("Newest publication first", ["-article__published_on", "-article_id", "start"]),
+    "published": ("Oldest publication first", ["article__published_on", "article_id", "start"]),
+    "-uploaded": ("Newest upload first", ["-article_id", "start"]),
+    "confidence": ("Least confident first", ["confidence", "-article_id", "start"]),
+    "-confidence": ("Most confident first", ["-confidence", "-article_id", "start"]),
+}
+
+
+class ClaimQueueFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Claim.Status.choices, empty_label="Any status")
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
+    source = django_filters.ModelChoiceFilter(
+        field_name="article__source", queryset=Source.objects.all(), empty_label="Any outlet"
+    )
+    language = django_filters.ChoiceFilter(
+        field_name="article__language", choices=Language.choices, empty_label="Any language"
+    )
+    published_after = django_filters.DateFilter(field_name="article__published_on", lookup_expr="gte")
+    published_before = django_filters.DateFilter(field_name="article__published_on", lookup_expr="lte")
+    unit = django_filters.CharFilter(method="filter_unit", label="Unit")
+    entity = django_filters.CharFilter(method="filter_entity", label="Entity")
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in SORTS.items()], method="filter_sort", empty_label="Default order"
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(normalized__unit__iexact=value.strip())
+
+    def filter_entity(self, queryset, name, value):
+        # Entities are a JSON list; a text match on it works the same on SQLite and PostgreSQL.
+        return queryset.annotate(entities_text=Cast("entities", TextField())).filter(
+            entities_text__icontains=value.strip()
+        )
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(text__icontains=value) | Q(sentence__icontains=value))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value][1])

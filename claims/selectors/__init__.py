@@ -1,0 +1,35 @@
+"""Reads of claims, links and facts, with their joins already applied. Views and the API call these."""
+
+from .dashboard import articles_most_to_review, extraction_counts, extractor_scores, recent_decisions
+from .facts import FactView, fact_detail, fact_list
+from .related import Suggestion, claim_related_suggestions
+from .review import (
+    TextSegment,
+    article_for_review,
+    article_segments,
+    claim_for_card,
+    claim_list,
+    claims_for_cards,
+    claims_history,
+    link_list,
+)
+
+__all__ = [
+    "FactView",
+    "Suggestion",
+    "TextSegment",
+    "article_for_review",
+    "article_segments",
+    "articles_most_to_review",
+    "claim_for_card",
+    "claim_list",
+    "claim_related_suggestions",
+    "claims_for_cards",
+    "claims_history",
+    "extraction_counts",
+    "extractor_scores",
+    "fact_detail",
+    "fact_list",
+    "link_list",
+    "recent_decisions",
+]

@@ -1,0 +1,34 @@
+from .dashboard import dashboard
+from .decisions import (
+    claim_card,
+    claim_comment,
+    claim_create,
+    claim_edit,
+    claim_revert,
+    claim_review,
+    claim_undo,
+    link_delete,
+)
+from .facts import fact_detail, fact_list, fact_verdict
+from .queue import review_queue
+from .reader import article_review
+from .related import claim_link, claim_related
+
+__all__ = [
+    "article_review",
+    "claim_card",
+    "claim_comment",
+    "claim_create",
+    "claim_edit",
+    "claim_link",
+    "claim_related",
+    "claim_revert",
+    "claim_review",
+    "claim_undo",
+    "dashboard",
+    "fact_detail",
+    "fact_list",
+    "fact_verdict",
+    "link_delete",
+    "review_queue",
+]

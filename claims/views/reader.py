@@ -1,0 +1,50 @@
+"""The article reader: the text with its claims highlighted, and the claim list beside it."""
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django_htmx.http import HttpResponseClientRefresh
+
+from articles.models import Article
+
+from .. import selectors
+from ..forms import ClaimCreateForm
+from ..models import Claim
+
+
+def kind_counts(claims: list[Claim]) -> dict[str, int]:
+    counts = {label: 0 for label in Claim.Kind.labels}
+    for claim in claims:
+        counts[claim.get_kind_display()] += 1
+    return counts
+
+
+@require_GET
+@login_required
+@permission_required("claims.view_claim", raise_exception=True)
+def article_review(request, pk: int):
+    try:
+        article = selectors.article_for_review(article_id=pk)
+    except Article.DoesNotExist as missing:
+        raise Http404("No such article.") from missing
+    claims = list(article.claims.all())
+    shown_kinds = request.GET.getlist("kind") or [k for k in Claim.Kind.values if k != Claim.Kind.ENTITY]
+    listed = [claim for claim in claims if claim.kind in shown_kinds]
+    history = selectors.claims_history(claim_ids=[claim.pk for claim in listed])
+    for claim in listed:
+        claim.recent_history = history[claim.pk]
+    context = {
+        "article": article,
+        "claims": listed,
+        "segments": selectors.article_segments(body=article.body, claims=listed),
+        "kind_counts": kind_counts(claims),
+        "shown_kinds": shown_kinds,
+        "kinds": Claim.Kind.choices,
+        "create_form": ClaimCreateForm(),
+    }
+    if request.htmx and request.GET.get("partial") == "status":
+        if article.extraction_status in {Article.ExtractionStatus.DONE, Article.ExtractionStatus.FAILED}:
+            return HttpResponseClientRefresh()  # the claims list changed too: show the whole page anew
+        return render(request, "claims/article_review.html#extraction-status", context)
+    return render(request, "claims/article_review.html", context)

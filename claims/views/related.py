@@ -1,0 +1,65 @@
+"""The Related panel: ranked suggestions from other articles, a search box, one-click links."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import selectors, services
+from ..forms import ClaimLinkForm
+from ..models import ClaimLink
+from .cards import claim_with_history
+
+
+def related_context(request, claim, *, notice: str = "", error: str = "") -> dict:
+    query = request.GET.get("q", request.POST.get("q", ""))[:200]
+    return {
+        "claim": claim,
+        "query": query,
+        "suggestions": selectors.claim_related_suggestions(claim=claim, query=query),
+        "relations": ClaimLink.Relation.choices,
+        "notice": notice,
+        "error": error,
+    }
+
+
+def related_response(request, claim, **extra):
+    template = "claims/claim_related.html#related-panel" if request.htmx else "claims/claim_related.html"
+    return render(request, template, related_context(request, claim, **extra))
+
+
+@require_GET
+@login_required
+@permission_required("claims.view_claim", raise_exception=True)
+def claim_related(request, pk: int):
+    return related_response(request, get_object_or_404(selectors.claim_list(), pk=pk))
+
+
+@require_POST
+@login_required
+@permission_required("claims.add_claimlink", raise_exception=True)
+def claim_link(request, pk: int):
+    claim = get_object_or_404(selectors.claim_list(), pk=pk)
+    form = ClaimLinkForm(request.POST)
+    if not form.is_valid():
+        error = "Pick a claim and a relation."
+    else:
+        try:
+            services.claim_link(from_claim=claim, user=request.user, **form.cleaned_data)
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+        else:
+            relation = dict(ClaimLink.Relation.choices)[form.cleaned_data["relation"]]
+            notice = f"Linked: {relation.lower()} “{form.cleaned_data['to_claim'].text[:60]}”."
+            if not request.htmx:
+                messages.success(request, notice)
+                return redirect(reverse("claims:claim_related", args=[claim.pk]))
+            response = related_response(request, claim_with_history(claim.pk), notice=notice)
+            response["HX-Trigger"] = f'{{"claim-changed": {claim.pk}}}'
+            return response
+    if not request.htmx:
+        messages.error(request, error)
+        return redirect(reverse("claims:claim_related", args=[claim.pk]))
+    return related_response(request, claim, error=error)
