@@ -11,7 +11,6 @@ from .models import Claim
 SORTS = {
     "-published": ("Newest publication first", ["-article__published_on", "-article_id", "start"]),
     "published": ("Oldest publication first", ["article__published_on", "article_id", "start"]),
-    "-uploaded": ("Newest upload first", ["-article_id", "start"]),
     "confidence": ("Least confident first", ["confidence", "-article_id", "start"]),
     "-confidence": ("Most confident first", ["-confidence", "-article_id", "start"]),
 }
@@ -21,10 +20,10 @@ class ClaimQueueFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Claim.Status.choices, empty_label="Any status")
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
     source = django_filters.ModelChoiceFilter(
-        field_name="article__source", queryset=Source.objects.all(), empty_label="Any outlet"
+        field_name="article__source", queryset=Source.objects.all(), empty_label="Any outlet", label="Outlet"
     )
     language = django_filters.ChoiceFilter(
-        field_name="article__language", choices=Language.choices, empty_label="Any language"
+        field_name="article__language", choices=Language.choices, empty_label="Any language", label="Language"
     )
     published_after = django_filters.DateFilter(field_name="article__published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="article__published_on", lookup_expr="lte")
@@ -32,7 +31,10 @@ class ClaimQueueFilter(django_filters.FilterSet):
     entity = django_filters.CharFilter(method="filter_entity", label="Entity")
     q = django_filters.CharFilter(method="filter_text", label="Search")
     sort = django_filters.ChoiceFilter(
-        choices=[(key, label) for key, (label, _) in SORTS.items()], method="filter_sort", empty_label="Default order"
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_sort",
+        empty_label="Newest upload first",
+        label="Sort",
     )
 
     class Meta:

@@ -102,15 +102,17 @@ def relatedness(claim: ClaimFacts, other: ClaimFacts) -> Relatedness:
     if same_unit:
         score += 2.0
         reasons.append(f"same unit ({unit})")
-    shared_entities = {e.lower() for e in claim.entities} & {e.lower() for e in other.entities}
+    mine, theirs = {e.lower() for e in claim.entities}, {e.lower() for e in other.entities}
+    shared_entities = mine & theirs
     if shared_entities:
-        score += 1.0 + overlap(set(claim.entities), set(other.entities))
+        # One shared name (the country every article is about) says little; several say more.
+        score += 2.0 * overlap(mine, theirs) + 0.25 * len(shared_entities)
         reasons.append("same " + ", ".join(sorted(shared_entities)[:3]))
     similarity = overlap(words(claim.sentence), words(other.sentence))
     if similarity >= 0.1:
         score += 3.0 * similarity
         reasons.append(f"similar sentence ({similarity:.0%} words shared)")
-    same_subject = same_unit or bool(shared_entities) or similarity >= 0.25
+    same_subject = same_unit or overlap(mine, theirs) >= 0.5 or similarity >= 0.25
 
     if claim.kind == other.kind == "quantity":
         compatible = quantities_compatible(claim.normalized, other.normalized)
@@ -128,6 +130,4 @@ def relatedness(claim: ClaimFacts, other: ClaimFacts) -> Relatedness:
             contradiction = "similar sentence, different dates"
     if not contradiction and same_subject and claim.negated != other.negated and similarity >= 0.2:
         contradiction = "opposite polarity: one is negated"
-    if claim.kind != other.kind:
-        score *= 0.5
     return Relatedness(round(score, 3), tuple(reasons), contradiction)

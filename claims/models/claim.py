@@ -92,6 +92,14 @@ class Claim(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     @property
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The claim's sentence cut around the claim, so a page can mark it; the anchors if it is not there."""
+        position = self.sentence.find(self.text)
+        if position == -1:
+            return self.context_before[-80:], self.text, self.context_after[:80]
+        return self.sentence[:position], self.text, self.sentence[position + len(self.text) :]
+
+    @property
     def reading(self) -> str:
         """The normalised reading as a reviewer says it: "> 30 pays", "≈ 2 mois", "2026-01-07"."""
         data = self.normalized

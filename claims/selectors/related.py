@@ -10,6 +10,9 @@ from .review import claim_list
 
 # How many recent candidates are scored in Python; the database narrows the archive down to these first.
 CANDIDATE_POOL = 400
+# Below this, a suggestion is mostly a shared common word: not worth a reviewer's look unless searched for.
+MIN_SCORE = 1.0
+WEAK_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,12 @@ def _pool(claim: Claim, query: str) -> QuerySet[Claim]:
         )
     unit = claim.normalized.get("unit")
     entity_texts = [entity["text"] for entity in claim.entities if entity.get("text")][:5]
-    near = Q(kind=claim.kind)
+    near = Q()
     if unit:
         near |= Q(normalized__unit=unit)
     for text in entity_texts:
         near |= Q(sentence__icontains=text)
-    return others.filter(near).exclude(kind=Claim.Kind.ENTITY)
+    return others.filter(near, kind=claim.kind) if near else others.filter(kind=claim.kind)
 
 
 def claim_related_suggestions(*, claim: Claim, query: str = "", limit: int = 15) -> list[Suggestion]:
@@ -57,7 +60,9 @@ def claim_related_suggestions(*, claim: Claim, query: str = "", limit: int = 15)
     pool = _pool(claim, query.strip()).exclude(pk__in=linked).order_by("-id")[:CANDIDATE_POOL]
     facts = claim_facts(claim)
     scored = [Suggestion(other, relatedness(facts, claim_facts(other))) for other in pool]
-    if not query:
-        scored = [s for s in scored if s.relatedness.score > 0 or s.relatedness.contradiction]
     scored.sort(key=lambda s: (bool(s.relatedness.contradiction), s.relatedness.score), reverse=True)
+    if not query:
+        strong = [s for s in scored if s.relatedness.score >= MIN_SCORE or s.relatedness.contradiction]
+        # With nothing convincing, the closest few of the same kind still beat an empty panel.
+        scored = strong or scored[:WEAK_SHOWN]
     return scored[:limit]

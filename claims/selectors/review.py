@@ -70,7 +70,7 @@ def claims_history(*, claim_ids: list[int]) -> dict[int, list]:
     for record in records:
         history[record.id].append(record)
     for records in history.values():
-        for newer, older in zip(records, [*records[1:], None], strict=True):
+        for newer, older in zip(records, [*records[1:], None], strict=False):
             newer.summary = history_summary(newer, older)
     return history
 
