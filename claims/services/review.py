@@ -13,17 +13,7 @@ from ..readings import reading_clean
 ANCHOR_LENGTH = 60
 UNDO_REASON = "undo of "
 # The fields a reviewer's decision changes, and so the ones an undo puts back.
-DECISION_FIELDS = [
-    "status",
-    "reviewed_by_id",
-    "reviewed_at",
-    "edited",
-    "normalized",
-    "start",
-    "end",
-    "text",
-    "sentence",
-]
+DECISION_FIELDS = ["status", "reviewed_by_id", "reviewed_at", "edited", "normalized"]
 
 
 class ClaimConflict(Exception):
@@ -183,8 +173,10 @@ def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Cl
     before = record.prev_record
     for field in DECISION_FIELDS:
         setattr(claim, field, getattr(before, field))
-    _place(claim, before.start, before.end, before.text)
-    fields = [f.removesuffix("_id") for f in DECISION_FIELDS] + ["context_before", "context_after"]
+    fields = [field.removesuffix("_id") for field in DECISION_FIELDS]
+    if (before.start, before.end) != (claim.start, claim.end):
+        _place(claim, before.start, before.end, before.text)
+        fields += ["start", "end", "text", "sentence", "context_before", "context_after"]
     claim._change_reason = f"{UNDO_REASON}{record.history_id}"
     return _save_decision(claim, user, fields)
 
