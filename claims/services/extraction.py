@@ -125,6 +125,20 @@ def claim_from_record(*, article: Article, record: ClaimRecord, extractor_versio
     )
 
 
+def claims_record_creation(*, article: Article, keys: set[tuple]) -> None:
+    """Give bulk-created candidates their first history entry, so undoing a first decision restores them.
+
+    bulk_create skips simple-history's save hook, and with ignore_conflicts it returns no ids, so the
+    new rows are read back by span.
+    """
+    if not keys:
+        return
+    stored = [claim for claim in article.claims.all() if (claim.kind, claim.start, claim.end) in keys]
+    recorded = set(Claim.history.filter(id__in=[claim.pk for claim in stored]).values_list("id", flat=True))
+    created = [claim for claim in stored if claim.pk not in recorded]
+    Claim.history.bulk_history_create(created)
+
+
 @transaction.atomic
 def claims_store_candidates(*, article: Article, records: list[ClaimRecord], extractor_version: str) -> dict:
     """Merge a fresh extraction into the article's claims without destroying human work.
@@ -157,4 +171,5 @@ def claims_store_candidates(*, article: Article, records: list[ClaimRecord], ext
         Claim.objects.bulk_update(to_update, [*CANDIDATE_FIELDS, "updated_at"])
     # ignore_conflicts: a racing worker may have stored the same span a moment ago.
     Claim.objects.bulk_create(to_create, ignore_conflicts=True)
+    claims_record_creation(article=article, keys={(c.kind, c.start, c.end) for c in to_create})
     return {"created": len(to_create), "refreshed": len(to_update), "dropped": len(dropped_ids)}

@@ -171,6 +171,8 @@ def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Cl
     if record.version != claim.version:
         raise ValidationError("The claim changed again after that decision; undo the later change first.")
     before = record.prev_record
+    if before is None:
+        raise ValidationError("No earlier state of this claim is recorded; correct it by hand instead.")
     for field in DECISION_FIELDS:
         setattr(claim, field, getattr(before, field))
     fields = [field.removesuffix("_id") for field in DECISION_FIELDS]

@@ -60,7 +60,8 @@ def claim_review(request, pk: int, decision: str):
 def claim_edit(request, pk: int):
     claim = claim_with_history(get_object_or_404(Claim, pk=pk).pk)
     initial = {"version": claim.version, "start": claim.start, "end": claim.end, **reading_initial(claim)}
-    form = ClaimEditForm(request.POST or None, initial=initial, kind=claim.kind)
+    # Ids unique per claim: several edit forms and the add form can be on one page.
+    form = ClaimEditForm(request.POST or None, initial=initial, kind=claim.kind, auto_id=f"edit-{claim.pk}-%s")
     if request.method == "POST" and form.is_valid():
         try:
             claim = services.claim_update(
@@ -92,7 +93,7 @@ def claim_edit(request, pk: int):
 @permission_required("claims.add_claim", raise_exception=True)
 def claim_create(request, article_pk: int):
     article = get_object_or_404(Article, pk=article_pk)
-    form = ClaimCreateForm(request.POST or None, initial=request.GET.dict() or None)
+    form = ClaimCreateForm(request.POST or None, initial=request.GET.dict() or None, auto_id="new-claim-%s")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -41,7 +41,7 @@ def article_review(request, pk: int):
         "kind_counts": kind_counts(claims),
         "shown_kinds": shown_kinds,
         "kinds": Claim.Kind.choices,
-        "create_form": ClaimCreateForm(),
+        "create_form": ClaimCreateForm(auto_id="new-claim-%s"),
     }
     if request.htmx and request.GET.get("partial") == "status":
         if article.extraction_status in {Article.ExtractionStatus.DONE, Article.ExtractionStatus.FAILED}:

@@ -96,6 +96,7 @@
     highlightsOf(card.dataset.claim).forEach((hl) => {
       hl.classList.remove("st-candidate", "st-confirmed", "st-rejected");
       hl.classList.add(`st-${card.dataset.status}`);
+      if (card.dataset.reading) hl.dataset.reading = card.dataset.reading;
     });
     if (card.dataset.claim === currentId) {
       card.classList.add("current");
@@ -108,7 +109,7 @@
   document.body.addEventListener("htmx:afterSwap", (event) => syncCard(event.detail.elt.closest?.(".claim") || document.getElementById(event.detail.target.id)));
   document.body.addEventListener("htmx:oobAfterSwap", (event) => {
     const target = event.detail.target;
-    if (target.id === "toast") showToast(target);
+    if (target.id === "toast") showToast();
     else syncCard(target);
   });
   document.body.addEventListener("claim-changed", (event) => {
@@ -122,10 +123,12 @@
     if (panel && event.detail.target === panel) panel.querySelector("input[type=search]")?.focus();
   });
 
-  function showToast(toast) {
-    toast.hidden = false;
+  function showToast() {
     clearTimeout(showToast.timer);
-    showToast.timer = setTimeout(() => { toast.hidden = true; }, 5000);
+    showToast.timer = setTimeout(() => {
+      const toast = document.getElementById("toast");
+      if (toast) toast.hidden = true;
+    }, 5000);
   }
 
   // Selecting a passage of the text offers to add it as a claim. Offsets count code points, as Python does.

@@ -2,11 +2,20 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from claims import services
+from claims.extraction import ClaimRecord
 from claims.models import Claim, ClaimComment
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 BODY = "Plus de 30 pays ont signé le 9 novembre. Des milliers de soldats."
+
+
+def record_for(text: str, *, value: float) -> ClaimRecord:
+    start = BODY.index(text)
+    fields = {"value": value, "value_max": None, "qualifier": "more_than", "unit": "pays"}
+    return ClaimRecord(
+        kind="quantity", text=text, start=start, end=start + len(text), sentence=BODY, sentence_start=0, fields=fields
+    )
 
 
 @pytest.fixture
@@ -139,3 +148,19 @@ def test_comments_are_kept_with_their_author_and_blank_ones_refused(claim, alice
 
     comment = ClaimComment.objects.get()
     assert (comment.author, comment.body) == (alice, "Vérifier auprès de l'Élysée.")
+
+
+def test_undo_restores_an_extracted_candidate_after_a_first_correction(alice):
+    article = ArticleFactory(body=BODY)
+    services.claims_store_candidates(
+        article=article,
+        records=[record_for("Plus de 30 pays", value=30.0)],
+        extractor_version="1",
+    )
+    claim = article.claims.get()
+
+    services.claim_update(claim=claim, user=alice, expected_version=1, reading={"value": 99})
+    services.claim_undo_last_decision(user=alice)
+
+    claim.refresh_from_db()
+    assert claim.normalized["value"] == 30.0 and claim.status == Claim.Status.CANDIDATE
