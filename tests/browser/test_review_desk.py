@@ -13,6 +13,14 @@ from .test_review_flow import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def search(page, panel, words: str) -> None:
+    """Search in the Related panel and wait for its results, so no click lands on the list being replaced."""
+    panel.get_by_label("Search other articles' claims").fill(words)
+    with page.expect_response(lambda response: "/related/?q=" in response.url):
+        panel.get_by_role("button", name="Search").click()
+    expect(panel.get_by_label("Search other articles' claims")).to_have_value(words)
+
+
 def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, seed_text, screenshot):
     UserFactory(username="rita", roles=["editor", "reviewer"])
     elsewhere = ClaimFactory(
@@ -73,15 +81,13 @@ def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, 
     card.get_by_role("link", name="Link").click()
     panel = page.locator("#related")
     expect(panel.get_by_role("heading", name="Related to")).to_be_visible()
-    panel.get_by_label("Search other articles' claims").fill("Londres")
-    panel.get_by_role("button", name="Search").click()
+    search(page, panel, "Londres")
     suggestion = panel.locator(".suggestion", has_text="Dépêche de Londres")
     suggestion.get_by_role("button", name="Same claim").click()
     expect(panel.get_by_text("Linked: same claim")).to_be_visible()
 
     # And mark the Paris figure as contradicting it: the panel flags it on its own.
-    panel.get_by_label("Search other articles' claims").fill("27")
-    panel.get_by_role("button", name="Search").click()
+    search(page, panel, "27")
     flagged = panel.locator(".suggestion", has_text="27 pays")
     expect(flagged.get_by_text("Possible contradiction")).to_be_visible()
     flagged.get_by_label("Note for this link").fill("27 contre plus de 30")
