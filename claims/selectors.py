@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, Max, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from articles.models import Article
 
-from .models import Claim, ClaimLink
+from .models import Claim, ClaimLink, Fact, Rating
 
 
 def claim_list() -> QuerySet[Claim]:
@@ -67,3 +67,25 @@ def article_segments(*, body: str, claims: list[Claim]) -> list[TextSegment]:
         covering = [claim for claim in claims if claim.start <= start and claim.end >= end]
         segments.append(TextSegment(body[start:end], covering))
     return segments
+
+
+def fact_list() -> QuerySet[Fact]:
+    """Facts with their verdict, their claims (and articles), and the contradictions touching those claims."""
+    contradictions = ClaimLink.objects.filter(relation=ClaimLink.Relation.CONTRADICTS)
+    claims = claim_list().prefetch_related(
+        Prefetch("outgoing_links", queryset=contradictions, to_attr="contradicts_out"),
+        Prefetch("incoming_links", queryset=contradictions, to_attr="contradicts_in"),
+    )
+    return Fact.objects.select_related("verdict", "verdict_by").prefetch_related(Prefetch("claims", queryset=claims))
+
+
+def fact_reviewed_list() -> QuerySet[Fact]:
+    """Facts at least one of whose claims a reviewer confirmed: the ones published as ClaimReviews."""
+    confirmed = Claim.objects.filter(fact=OuterRef("pk"), status=Claim.Status.CONFIRMED)
+    return fact_list().filter(Exists(confirmed))
+
+
+def rating_scale_bounds() -> tuple[int | None, int | None]:
+    """The best and worst values of the newsroom's verdict scale, whatever it is."""
+    bounds = Rating.objects.aggregate(best=Max("value"), worst=Min("value"))
+    return bounds["best"], bounds["worst"]

@@ -25,7 +25,9 @@ class ApiToken(models.Model):
     )
     access = models.CharField(max_length=16, choices=Access.choices, default=Access.READ)
     key_digest = models.CharField(max_length=64, unique=True, editable=False)
-    key_prefix = models.CharField(max_length=8, editable=False, help_text="The key's first characters, to recognise it.")
+    key_prefix = models.CharField(
+        max_length=8, editable=False, help_text="The key's first characters, to recognise it."
+    )
     is_active = models.BooleanField(default=True, help_text="Untick to revoke the token at once.")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -36,7 +36,9 @@ class WebhookDelivery(models.Model):
         FAILED = "failed", "Failed"
 
     subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries")
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="Lets a subscriber drop repeats.")
+    uuid = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, help_text="Lets a subscriber drop repeats."
+    )
     event = models.CharField(max_length=32, choices=WebhookEvent.choices)
     payload = models.JSONField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
