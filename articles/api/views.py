@@ -87,7 +87,7 @@ class SourceViewSet(DeletionsMixin, viewsets.ReadOnlyModelViewSet):
                 component_name="ArticleOneOrMany",
                 serializers=[ArticleSerializer, ArticleSerializer(many=True)],
                 resource_type_field_name=None,
-            many=False,
+                many=False,
             )
         },
         examples=[
