@@ -13,6 +13,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
 class ArticleSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="source.name")
+    url = serializers.CharField(help_text="The article's address, or empty when it has none.")
     claim_count = serializers.IntegerField(read_only=True)
     unreviewed_count = serializers.IntegerField(read_only=True)
 

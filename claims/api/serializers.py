@@ -11,9 +11,9 @@ class ClaimSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="article.source.name")
     source_id = serializers.IntegerField(source="article.source_id")
     language = serializers.CharField(source="article.language")
-    published_on = serializers.DateField(source="article.published_on")
+    published_on = serializers.DateField(source="article.published_on", allow_null=True)
     article_url = serializers.CharField(source="article.url")
-    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None)
+    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, allow_null=True)
 
     class Meta:
         model = Claim
@@ -77,7 +77,7 @@ class ClaimChangeSerializer(serializers.Serializer):
 
 
 class ClaimLinkSerializer(serializers.ModelSerializer):
-    created_by = serializers.CharField(source="created_by.username", default=None)
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
 
     class Meta:
         model = ClaimLink
@@ -92,7 +92,7 @@ class RatingSerializer(serializers.ModelSerializer):
 
 class FactClaimSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="article.source.name")
-    published_on = serializers.DateField(source="article.published_on")
+    published_on = serializers.DateField(source="article.published_on", allow_null=True)
     article_url = serializers.CharField(source="article.url")
 
     class Meta:
@@ -109,7 +109,7 @@ class ContradictionSerializer(serializers.Serializer):
 
 class FactSerializer(serializers.ModelSerializer):
     verdict = RatingSerializer(allow_null=True)
-    verdict_by = serializers.CharField(source="verdict_by.username", default=None)
+    verdict_by = serializers.CharField(source="verdict_by.username", default=None, allow_null=True)
     claims = FactClaimSerializer(many=True)
     contradictions = serializers.SerializerMethodField()
 
