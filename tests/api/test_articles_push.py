@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 
 from articles.models import Article
@@ -77,15 +79,15 @@ def test_a_read_only_token_may_not_push_articles(editor):
 def test_pushing_an_article_while_redis_is_down_stores_it_pending(
     editor_api, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
+    caplog.set_level(logging.WARNING, logger="claims.services.extraction")
     # A real publish to a port nothing listens on, through a fresh connection pool.
     monkeypatch.setattr(celery_app.conf, "CELERY_TASK_ALWAYS_EAGER", False)
     monkeypatch.setattr(celery_app.conf, "CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
+    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
     monkeypatch.setattr(celery_app, "_pool", None)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = editor_api.post("/api/v1/articles/", ARTICLE, format="json")
-    finally:
-        celery_app._pool = None  # drop the dead pool; the next publish reopens one on the tests' Redis
+    monkeypatch.setattr(celery_app.amqp, "_producer_pool", None)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_api.post("/api/v1/articles/", ARTICLE, format="json")
 
     assert response.status_code == 201
     assert Article.objects.get(pk=response.json()["id"]).extraction_status == "pending"
