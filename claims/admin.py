@@ -1,6 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
-from .models import Claim, ClaimLink
+from .models import ApiToken, Claim, ClaimLink, WebhookDelivery, WebhookSubscription
 
 
 class ClaimInline(admin.TabularInline):
@@ -50,3 +50,42 @@ class ClaimLinkAdmin(admin.ModelAdmin):
     search_fields = ["note", "from_claim__text", "to_claim__text"]
     list_select_related = ["from_claim", "to_claim", "created_by"]
     raw_id_fields = ["from_claim", "to_claim", "created_by"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "access", "key_prefix", "is_active", "created_at"]
+    list_filter = ["access", "is_active"]
+    search_fields = ["name", "user__username"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["key_prefix", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            key = obj.issue_key()
+            messages.warning(request, f"The key for {obj.name} is {key} — copy it now: it is not shown again.")
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(WebhookSubscription)
+class WebhookSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["name", "url", "is_active", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "url"]
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    """The delivery log: what was sent to whom, how often, and what the subscriber answered."""
+
+    list_display = ["created_at", "event", "subscription", "status", "attempts", "response_status", "delivered_at"]
+    list_filter = ["status", "event", "subscription"]
+    list_select_related = ["subscription"]
+    search_fields = ["uuid", "error"]
+    readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -152,11 +151,26 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.access.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "claims.api.access.TokenAccess",
+        "rest_framework.permissions.DjangoModelPermissions",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["claims.api.access.PerTokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": os.environ.get("API_THROTTLE_RATE", "5000/hour")},
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "claims.exports.csv.CSVRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "rest_framework.filters.OrderingFilter",
+    ],
     "DEFAULT_PAGINATION_CLASS": "tracker.api.NewestFirstCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -171,6 +185,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "ExtractionStatusEnum": "articles.models.Article.ExtractionStatus",
+        "LanguageEnum": "articles.models.Language",
+    },
 }
 
 # Celery: Redis is the broker; the database row, not the message, is the truth about an article.
@@ -201,7 +221,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.articles_requeue_stale_extractions",
         "schedule": EXTRACTION_SWEEP_SECONDS,
     },
+    "requeue-stale-webhook-deliveries": {
+        "task": "claims.tasks.webhook_deliveries_requeue_stale",
+        "schedule": EXTRACTION_SWEEP_SECONDS,
+    },
 }
+# Webhooks: how long one POST to a subscriber may take, and when a never-sent delivery counts as lost.
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", 10))
+WEBHOOK_STALE_AFTER_SECONDS = int(os.environ.get("WEBHOOK_STALE_AFTER_SECONDS", 300))
+# The publisher named as the author of ClaimReview exports.
+NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Fact tracker")
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from articles.api.views import ArticleViewSet, SourceViewSet
+from claims.api.export import ClaimExportView
+from claims.api.facts import ClaimReviewViewSet, FactViewSet
 from claims.api.views import ClaimLinkViewSet, ClaimViewSet
 
 router = DefaultRouter()
@@ -12,6 +14,8 @@ router.register("sources", SourceViewSet, basename="source")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("links", ClaimLinkViewSet, basename="link")
+router.register("facts", FactViewSet, basename="fact")
+router.register("claim-reviews", ClaimReviewViewSet, basename="claim-review")
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -19,6 +23,7 @@ urlpatterns = [
     path("articles/", include("articles.urls")),
     path("", include("claims.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/export/claims.jsonl", ClaimExportView.as_view(), name="claim-export"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

@@ -1,6 +1,7 @@
 """Reads of claims, links and facts, with their joins already applied. Views and the API call these."""
 
 from .dashboard import articles_most_to_review, extraction_counts, extractor_scores, recent_decisions
+from .export import facts_reviewed, facts_with_claims, rating_scale_bounds
 from .facts import FactView, fact_detail, fact_list
 from .related import Suggestion, claim_related_suggestions
 from .review import (
@@ -30,6 +31,9 @@ __all__ = [
     "extractor_scores",
     "fact_detail",
     "fact_list",
+    "facts_reviewed",
+    "facts_with_claims",
     "link_list",
+    "rating_scale_bounds",
     "recent_decisions",
 ]

@@ -1,5 +1,6 @@
 """Writes to claims, links and facts. Views, the admin, the API, tasks and commands call these."""
 
+from .api_tokens import api_token_create
 from .extraction import (
     article_create_and_queue,
     article_extract_claims,
@@ -7,6 +8,7 @@ from .extraction import (
     articles_requeue_stale_extractions,
     claims_store_candidates,
 )
+from .intake import articles_create_and_queue
 from .links import claim_link, claim_unlink, fact_set_verdict, facts_regroup
 from .review import (
     ClaimConflict,
@@ -19,12 +21,21 @@ from .review import (
     claim_undo_last_decision,
     claim_update,
 )
+from .webhooks import (
+    WebhookDeliveryFailed,
+    webhook_deliver,
+    webhook_deliveries_requeue_stale,
+    webhook_event_publish,
+)
 
 __all__ = [
     "ClaimConflict",
+    "WebhookDeliveryFailed",
+    "api_token_create",
     "article_create_and_queue",
     "article_extract_claims",
     "article_queue_extraction",
+    "articles_create_and_queue",
     "articles_requeue_stale_extractions",
     "claim_comment_add",
     "claim_confirm",
@@ -39,4 +50,7 @@ __all__ = [
     "claims_store_candidates",
     "fact_set_verdict",
     "facts_regroup",
+    "webhook_deliver",
+    "webhook_deliveries_requeue_stale",
+    "webhook_event_publish",
 ]

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Claim, ClaimLink, Fact, Rating
+from .webhooks import fact_changed_publish, link_created_publish
 
 
 def claim_link(
@@ -28,6 +29,7 @@ def claim_link(
             link.save()
             if relation == ClaimLink.Relation.SAME_AS:
                 facts_regroup(claim_ids=[from_claim.pk, to_claim.pk])
+            link_created_publish(link=link)
     except IntegrityError as error:
         raise ValidationError({"to_claim": "These two claims are already linked that way."}) from error
     return link
@@ -81,6 +83,7 @@ def facts_regroup(*, claim_ids: Iterable[int]) -> list[Fact]:
         members.exclude(fact=fact).update(fact=fact, updated_at=timezone.now())
         facts.append(fact)
     Fact.objects.filter(pk__in=touched_fact_ids, claims__isnull=True).delete()
+    fact_changed_publish(fact_ids=touched_fact_ids | {fact.pk for fact in facts})
     return facts
 
 
@@ -93,4 +96,5 @@ def fact_set_verdict(*, fact: Fact, rating: Rating | None, note: str = "", user:
     fact._history_user = user
     fact.full_clean()
     fact.save()
+    fact_changed_publish(fact_ids={fact.pk})
     return fact

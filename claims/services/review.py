@@ -9,6 +9,7 @@ from articles.models import Article
 
 from ..models import Claim, ClaimComment
 from ..readings import reading_clean
+from .webhooks import claim_confirmed_publish
 
 ANCHOR_LENGTH = 60
 UNDO_REASON = "undo of "
@@ -59,7 +60,9 @@ def claim_review(*, claim: Claim, user: AbstractBaseUser, status: str, expected_
     claim.status = status
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
-    return _save_decision(claim, user, ["status", "reviewed_by", "reviewed_at"])
+    _save_decision(claim, user, ["status", "reviewed_by", "reviewed_at"])
+    claim_confirmed_publish(claim=claim)
+    return claim
 
 
 def claim_confirm(*, claim: Claim, user: AbstractBaseUser, expected_version: int | None = None) -> Claim:
@@ -124,7 +127,9 @@ def claim_update(
     claim.status = Claim.Status.CONFIRMED
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
-    return _save_decision(claim, user, fields)
+    _save_decision(claim, user, fields)
+    claim_confirmed_publish(claim=claim)
+    return claim
 
 
 @transaction.atomic

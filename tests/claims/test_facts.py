@@ -39,13 +39,13 @@ def test_linking_two_facts_merges_them_and_keeps_the_older_verdict(user):
     services.claim_link(from_claim=a, to_claim=b, relation="same_as", user=user)
     services.claim_link(from_claim=c, to_claim=d, relation="same_as", user=user)
     older = Fact.objects.order_by("pk").first()
-    services.fact_set_verdict(fact=older, rating=Rating.objects.create(value=1, name="False"), user=user)
+    services.fact_set_verdict(fact=older, rating=Rating.objects.create(value=-5, name="Pants on fire"), user=user)
 
     services.claim_link(from_claim=b, to_claim=c, relation="same_as", user=user)
 
     assert Fact.objects.count() == 1
     fact = Fact.objects.get()
-    assert fact == older and fact.verdict.name == "False"
+    assert fact == older and fact.verdict.name == "Pants on fire"
     assert set(fact.claims.all()) == {a, b, c, d}
 
 

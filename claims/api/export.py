@@ -1,0 +1,41 @@
+from django.http import StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import filters, generics
+
+from claims import selectors
+from claims.exports.jsonl import JSONLinesRenderer, json_lines
+
+from . import examples
+from .filters import ClaimFilter
+from .serializers import ClaimSerializer
+
+
+class ClaimExportView(generics.GenericAPIView):
+    """The whole claim list as one JSON Lines download, streamed, with the list's filters."""
+
+    queryset = selectors.claim_list()
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter]
+    search_fields = ["text", "sentence", "article__title"]
+    renderer_classes = [JSONLinesRenderer]
+    pagination_class = None
+
+    @extend_schema(
+        description="Every claim matching the filters (the same as `/claims/`), one JSON object per line, oldest "
+        "first, streamed with bounded memory: e.g. `?status=confirmed` takes all confirmed claims at once.",
+        responses={
+            (200, "application/x-ndjson"): OpenApiResponse(
+                response=OpenApiTypes.STR, description="One claim per line.", examples=[examples.JSONL_EXAMPLE]
+            )
+        },
+    )
+    def get(self, request):
+        claims = self.filter_queryset(self.get_queryset()).order_by("id")
+        response = StreamingHttpResponse(
+            json_lines(claims, ClaimSerializer().to_representation), content_type="application/x-ndjson"
+        )
+        response["Content-Disposition"] = 'attachment; filename="claims.jsonl"'
+        return response
