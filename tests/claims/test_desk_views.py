@@ -1,6 +1,10 @@
 """The review desk's pages: dashboard, edit, add, comment, undo, queue, Related panel, facts."""
 
+from itertools import pairwise
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import services
@@ -243,3 +247,23 @@ def test_viewer_cannot_set_a_verdict_or_link(viewer_client, claim):
 
     assert linked.status_code == 403
     assert not ClaimLink.objects.exists()
+
+
+def test_dashboard_and_fact_view_run_a_constant_number_of_queries(reviewer_client, reviewer):
+    def fact_with(claims: int):
+        members = [ClaimFactory(article=ArticleFactory(), text="Plus de 30 pays") for _ in range(claims)]
+        for left, right in pairwise(members):
+            services.claim_link(from_claim=left, to_claim=right, relation="same_as", user=reviewer)
+            services.claim_confirm(claim=left, user=reviewer)
+        return Fact.objects.get(claims=members[0])
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert reviewer_client.get(url).status_code == 200
+        return len(captured)
+
+    small, large = fact_with(2), fact_with(12)
+    dashboard_small = queries(reverse("claims:dashboard"))
+    fact_with(12)
+    assert queries(reverse("claims:dashboard")) == dashboard_small
+    assert queries(small.get_absolute_url()) == queries(large.get_absolute_url())
