@@ -1,7 +1,11 @@
 """API wiring shared by the apps: the error handler that keeps bad input a 400 (and a stale write a 409),
 and cursor pagination. Loaded while DRF itself loads (settings name it), so it imports no DRF views."""
 
+import datetime
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from rest_framework import exceptions, pagination, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -34,3 +38,15 @@ class NewestFirstCursorPagination(pagination.CursorPagination):
     ordering = "-id"
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time turned to UTC: ISO allows offsets up to ±23:59, PostgreSQL only ±15:59."""
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        return cleaned.astimezone(datetime.UTC) if cleaned else cleaned
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField

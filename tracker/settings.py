@@ -157,7 +157,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
         "claims.api.access.TokenAccess",
-        "rest_framework.permissions.DjangoModelPermissions",
+        "claims.api.access.RolePermissions",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.access.PerTokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"api": os.environ.get("API_THROTTLE_RATE", "5000/hour")},

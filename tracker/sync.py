@@ -1,5 +1,7 @@
 """Incremental sync: every resource's `deleted/` feed of tombstones, beside its list's `updated_since` filter."""
 
+import datetime
+
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -39,7 +41,9 @@ class DeletionsMixin:
         query = TombstoneQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         deletions = self.queryset.model.history.filter(
-            history_type="-", history_date__gte=query.validated_data["since"]
+            # In UTC: PostgreSQL refuses the larger offsets ISO 8601 allows.
+            history_type="-",
+            history_date__gte=query.validated_data["since"].astimezone(datetime.UTC),
         )
         page = self.paginate_queryset(deletions.only("id", "history_id", "history_date"))
         return self.get_paginated_response(TombstoneSerializer(page, many=True).data)

@@ -31,6 +31,16 @@ class TokenAccess(permissions.BasePermission):
         return request.auth.can_write
 
 
+class RolePermissions(permissions.DjangoModelPermissions):
+    """The roles' model permissions, reads included: an account without a role reads nothing."""
+
+    perms_map = {
+        **permissions.DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+
 class PerTokenRateThrottle(throttling.SimpleRateThrottle):
     """One budget per token (so each newsroom tool has its own), or per account for a browser session."""
 

@@ -7,6 +7,7 @@ from django_filters import rest_framework as filters
 
 from articles.models import Language, Source
 from claims.models import Claim, ClaimLink, Fact
+from tracker.api import UtcDateTimeFilter
 
 
 class ClaimFilter(filters.FilterSet):
@@ -16,7 +17,7 @@ class ClaimFilter(filters.FilterSet):
     entity = filters.CharFilter(method="filter_entity", label="Entity named by the claim (exact name, any case)")
     published_after = filters.DateFilter(field_name="article__published_on", lookup_expr="gte")
     published_before = filters.DateFilter(field_name="article__published_on", lookup_expr="lte")
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         method="filter_updated_since",
         label="Changed at or after this time, its article included (deletions: /claims/deleted/)",
     )
@@ -37,7 +38,7 @@ class ClaimFilter(filters.FilterSet):
 
 
 class ClaimLinkFilter(filters.FilterSet):
-    updated_since = filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte", label="Made at or after")
+    updated_since = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte", label="Made at or after")
 
     class Meta:
         model = ClaimLink
@@ -47,7 +48,7 @@ class ClaimLinkFilter(filters.FilterSet):
 class FactFilter(filters.FilterSet):
     has_verdict = filters.BooleanFilter(field_name="verdict", lookup_expr="isnull", exclude=True)
     verdict = filters.NumberFilter(field_name="verdict__value", label="Verdict value on the newsroom's scale")
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = UtcDateTimeFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Fact

@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 from claims.api.access import PerTokenRateThrottle
 from claims.models import ApiToken
 from tests.api.conftest import token_client
-from tests.factories import ClaimFactory
+from tests.factories import ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,22 @@ def test_throttling_counts_each_token_on_its_own(viewer, monkeypatch):
 
 def test_anonymous_clients_cannot_read_the_export(db):
     assert APIClient().get("/api/v1/export/claims.jsonl").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/claims/",
+        "/api/v1/articles/",
+        "/api/v1/sources/",
+        "/api/v1/links/",
+        "/api/v1/facts/",
+        "/api/v1/export/claims.jsonl",
+        "/api/v1/claim-reviews/",
+    ],
+)
+def test_an_account_without_a_role_reads_nothing(url):
+    client = APIClient()
+    client.force_authenticate(UserFactory(username="no-role"))
+
+    assert client.get(url).status_code == 403

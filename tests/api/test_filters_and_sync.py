@@ -98,3 +98,13 @@ def test_the_deletions_feed_requires_a_valid_since(api):
 
 def test_a_bad_date_filter_is_a_400(api):
     assert api.get("/api/v1/claims/", {"updated_since": "not a date"}).status_code == 400
+
+
+def test_a_far_offset_in_updated_since_is_read_in_utc_not_an_error(api):
+    ClaimFactory()
+
+    response = api.get("/api/v1/claims/", {"updated_since": "2020-11-16T18:51:00+19:03"})
+    deleted = api.get("/api/v1/claims/deleted/", {"since": "2020-11-16T18:51:00+19:03"})
+
+    assert response.status_code == 200 and len(response.json()["results"]) == 1
+    assert deleted.status_code == 200
