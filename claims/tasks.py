@@ -1,14 +1,25 @@
 """Celery tasks: thin wrappers that take ids and own only the retry policy."""
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.db import DatabaseError
 
 from . import services
 
 
+class ExtractionTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Called once the retries are used up (never between them): the article must not stay "running".
+        article_id = kwargs.get("article_id", args[0] if args else None)
+        reason = f"The extraction kept failing ({type(exc).__name__}: {exc}); retry it later."
+        services.article_extraction_failed(article_id=article_id, reason=reason)
+
+
 @shared_task(
+    base=ExtractionTask,
     acks_late=True,
     reject_on_worker_lost=True,
+    # A database that is briefly down or locked is worth waiting for; a bug in the extractor is not
+    # (the service marks the article failed at once).
     autoretry_for=(DatabaseError,),
     retry_backoff=True,
     retry_backoff_max=300,

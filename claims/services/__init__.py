@@ -3,9 +3,12 @@
 from .extraction import (
     article_create_and_queue,
     article_extract_claims,
+    article_extraction_failed,
     article_queue_extraction,
+    article_retry_extraction,
     articles_requeue_stale_extractions,
     claims_store_candidates,
+    extraction_queue_reachable,
 )
 from .links import claim_link, claim_unlink, fact_set_verdict, facts_regroup
 from .review import (
@@ -24,7 +27,9 @@ __all__ = [
     "ClaimConflict",
     "article_create_and_queue",
     "article_extract_claims",
+    "article_extraction_failed",
     "article_queue_extraction",
+    "article_retry_extraction",
     "articles_requeue_stale_extractions",
     "claim_comment_add",
     "claim_confirm",
@@ -37,6 +42,7 @@ __all__ = [
     "claim_unlink",
     "claim_update",
     "claims_store_candidates",
+    "extraction_queue_reachable",
     "fact_set_verdict",
     "facts_regroup",
 ]
