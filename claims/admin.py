@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Claim, ClaimLink
+from tracker.admin import AuditedAdmin
+
+from .models import Claim, ClaimLink, Fact
 
 
 class ClaimInline(admin.TabularInline):
@@ -24,7 +26,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(AuditedAdmin):
     list_display = [
         "text",
         "kind",
@@ -44,9 +46,19 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(AuditedAdmin):
     list_display = ["from_claim", "relation", "to_claim", "created_by", "created_at"]
     list_filter = ["relation"]
     search_fields = ["note", "from_claim__text", "to_claim__text"]
     list_select_related = ["from_claim", "to_claim", "created_by"]
     raw_id_fields = ["from_claim", "to_claim", "created_by"]
+
+
+@admin.register(Fact)
+class FactAdmin(AuditedAdmin):
+    list_display = ["__str__", "verdict", "verdict_by", "verdict_at", "updated_at"]
+    list_filter = ["verdict"]
+    search_fields = ["verdict_note", "claims__text"]
+    list_select_related = ["verdict", "verdict_by"]
+    raw_id_fields = ["verdict_by"]
+    readonly_fields = ["created_at", "updated_at"]
