@@ -30,5 +30,5 @@ def article_extract_claims(article_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
-def articles_requeue_stale_extractions() -> int:
-    return services.articles_requeue_stale_extractions()
+def articles_requeue_stale_extractions(stale_after_seconds: int | None = None) -> int:
+    return services.articles_requeue_stale_extractions(stale_after_seconds=stale_after_seconds)

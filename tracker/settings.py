@@ -228,6 +228,8 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-extractions": {
         "task": "claims.tasks.articles_requeue_stale_extractions",
         "schedule": EXTRACTION_SWEEP_SECONDS,
+        # The beat process that schedules the sweep also says what is stale, whatever the workers' settings.
+        "kwargs": {"stale_after_seconds": EXTRACTION_STALE_AFTER_SECONDS},
     },
 }
 

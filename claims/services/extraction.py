@@ -80,9 +80,11 @@ def article_extraction_failed(*, article_id: int, reason: str) -> Article | None
     return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
 
 
-def articles_requeue_stale_extractions() -> int:
+def articles_requeue_stale_extractions(*, stale_after_seconds: int | None = None) -> int:
     """Re-send extractions left pending or running past the timeout (a lost message or a dead worker)."""
-    cutoff = timezone.now() - timedelta(seconds=settings.EXTRACTION_STALE_AFTER_SECONDS)
+    if stale_after_seconds is None:
+        stale_after_seconds = settings.EXTRACTION_STALE_AFTER_SECONDS
+    cutoff = timezone.now() - timedelta(seconds=stale_after_seconds)
     stale_ids = list(Article.objects.stale_extractions(older_than=cutoff).values_list("pk", flat=True)[:500])
     for article_id in stale_ids:
         with transaction.atomic():
