@@ -87,12 +87,12 @@ def clean_run_spans(article: Article) -> list[tuple]:
 
 def test_worker_killed_mid_extraction_gets_the_task_again_and_stores_one_set_of_claims(celery_worker):
     sentences = [f"Le {day} mars, plus de {day + 20} pays ont promis {day} 000 soldats." for day in range(1, 29)]
-    body = "\n".join(sentences * 60)  # long enough to be caught while running
+    body = "\n".join(sentences * 8)  # long enough to be caught while running
     with transaction.atomic():
         article = article_create_and_queue(
             title="Long", body=body, source=SourceFactory(name="AFP"), language="fr", published_on=None
         )
-    wait_for(lambda: status_of(article.pk) == Status.RUNNING, timeout=60, message="the extraction to start")
+    wait_for(lambda: status_of(article.pk) == Status.RUNNING, timeout=60, interval=0.05, message="the start")
 
     for pid in celery_worker.pool_children():
         os.kill(pid, signal.SIGKILL)
@@ -136,13 +136,13 @@ def test_redis_killed_halfway_through_a_batch_loses_no_article_and_duplicates_no
                 source=source,
                 language="fr",
             )
-            for n in range(300)
+            for n in range(200)
         ]
     ids = [article.pk for article in articles]
     wait_for(
-        lambda: Article.objects.filter(pk__in=ids, extraction_status=Status.DONE).count() >= 100,
+        lambda: Article.objects.filter(pk__in=ids, extraction_status=Status.DONE).count() >= 60,
         timeout=120,
-        message="a third of the batch",
+        message="a part of the batch",
     )
 
     redis_outage()
