@@ -157,3 +157,36 @@ def test_redis_killed_halfway_through_a_batch_loses_no_article_and_duplicates_no
     )
     for article in Article.objects.filter(pk__in=ids):
         assert spans(article) == clean_run_spans(article), article.title
+
+
+@pytest.fixture
+def second_worker(celery_worker, redis_server, tmp_path):
+    worker = conftest.WorkerProcess(redis_server.url, tmp_path / "second-worker.log").start()
+    yield worker
+    worker.stop()
+
+
+def test_two_workers_racing_on_the_same_article_store_one_set_of_claims_and_keep_reviewed_ones(
+    celery_worker, second_worker
+):
+    from claims.models import Claim
+    from claims.tasks import article_extract_claims
+
+    sentences = [f"Le {day} mars, plus de {day + 20} pays ont promis {day} 000 soldats." for day in range(1, 29)]
+    with transaction.atomic():
+        article = article_create_and_queue(
+            title="Course", body="\n".join(sentences * 4), source=SourceFactory(name="AFP"), language="fr"
+        )
+    wait_for(lambda: status_of(article.pk) == Status.DONE, timeout=120, message="the first extraction")
+    reviewed = article.claims.order_by("start").first()
+    Claim.objects.filter(pk=reviewed.pk).update(status=Claim.Status.CONFIRMED)
+
+    with transaction.atomic():
+        from claims.services import article_queue_extraction
+
+        article_queue_extraction(article=Article.objects.get(pk=article.pk))
+        transaction.on_commit(lambda: [article_extract_claims.delay(article.pk) for _ in range(3)])
+
+    wait_for(lambda: status_of(article.pk) == Status.DONE, timeout=120, message="the racing extractions")
+    assert spans(article) == clean_run_spans(article)
+    assert Claim.objects.get(pk=reviewed.pk).status == Claim.Status.CONFIRMED
