@@ -12,7 +12,9 @@ from django.urls import reverse
 
 from articles.models import Article
 from claims.extraction import extract
-from claims.services import article_create_and_queue
+from claims.models import Claim
+from claims.services import article_create_and_queue, article_queue_extraction
+from claims.tasks import article_extract_claims
 from tests import conftest
 from tests.conftest import ROOT, wait_for
 from tests.factories import SourceFactory, UserFactory
@@ -169,9 +171,6 @@ def second_worker(celery_worker, redis_server, tmp_path):
 def test_two_workers_racing_on_the_same_article_store_one_set_of_claims_and_keep_reviewed_ones(
     celery_worker, second_worker
 ):
-    from claims.models import Claim
-    from claims.tasks import article_extract_claims
-
     sentences = [f"Le {day} mars, plus de {day + 20} pays ont promis {day} 000 soldats." for day in range(1, 29)]
     with transaction.atomic():
         article = article_create_and_queue(
@@ -182,8 +181,6 @@ def test_two_workers_racing_on_the_same_article_store_one_set_of_claims_and_keep
     Claim.objects.filter(pk=reviewed.pk).update(status=Claim.Status.CONFIRMED)
 
     with transaction.atomic():
-        from claims.services import article_queue_extraction
-
         article_queue_extraction(article=Article.objects.get(pk=article.pk))
         transaction.on_commit(lambda: [article_extract_claims.delay(article.pk) for _ in range(3)])
 
