@@ -3,12 +3,13 @@ from django.db.models import Count
 
 from claims.admin import ClaimInline
 from claims.services import article_queue_extraction
+from tracker.admin import AuditedAdmin
 
 from .models import Article, Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(AuditedAdmin):
     list_display = ["name", "default_language", "article_count", "created_at"]
     list_filter = ["default_language"]
     search_fields = ["name"]
@@ -22,7 +23,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AuditedAdmin):
     list_display = [
         "title",
         "source",

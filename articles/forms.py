@@ -1,25 +1,74 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 
-from .ingest import text_from_upload
+from .ingest import IngestedDocument, document_from_upload
 from .models import Language, Source
 
-ACCEPTED_EXTENSIONS = (".txt", ".html", ".htm")
+ACCEPTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
+DETECT_LANGUAGE = ""
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """One dropped file: its document when it could be read, else why not."""
+
+    name: str
+    document: IngestedDocument | None = None
+    error: ValidationError | None = None
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe); each is read on its own, later."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        # An empty file is refused by name with the other bad files, not by the field as a whole.
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in files if upload]
+
+
+def uploaded_file_read(upload) -> UploadedFile:
+    """Check one file's size, then read it by its content; a bad file becomes an error naming it."""
+    name = upload.name
+    try:
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
+            raise ValidationError(f"This file is {filesizeformat(upload.size)}; the limit is {limit}.", code="size")
+        return UploadedFile(name=name, document=document_from_upload(name=name, data=upload.read()))
+    except ValidationError as error:
+        return UploadedFile(name=name, error=error)
 
 
 class ArticleUploadForm(forms.Form):
-    """Paste the text or upload a .txt/.html file, with the article's metadata."""
+    """Paste one article's text, drop one or several files (each its own article), or both."""
 
-    title = forms.CharField(max_length=500)
+    title = forms.CharField(
+        max_length=500, required=False, help_text="Needed for pasted text; files take their own title."
+    )
     source = forms.ModelChoiceField(
         queryset=Source.objects.all(), required=False, empty_label="— pick an outlet —", label="Outlet"
     )
     new_source = forms.CharField(
         max_length=200, required=False, label="or a new outlet", help_text="Type a name to add an outlet."
     )
-    language = forms.ChoiceField(choices=Language.choices, initial=Language.FRENCH)
+    language = forms.ChoiceField(
+        choices=[(DETECT_LANGUAGE, "Detect automatically"), *Language.choices],
+        required=False,
+        help_text="Detected from each article's text unless you choose.",
+    )
     published_on = forms.DateField(
         required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -27,41 +76,50 @@ class ArticleUploadForm(forms.Form):
     body = forms.CharField(
         required=False,
         label="Text",
-        widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Paste the article here"}),
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "Paste the article here"}),
     )
-    file = forms.FileField(
+    files = MultipleFileField(
         required=False,
-        label="or a file",
-        help_text="A .txt or .html file.",
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
+        label="or files",
+        help_text="One or several .txt, .html, .docx or .pdf files; each becomes its own article.",
+        widget=MultipleFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
     )
 
     def clean_new_source(self):
         return " ".join(self.cleaned_data["new_source"].split())
 
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if not upload:
-            return None
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise ValidationError(
-                f"This file is {filesizeformat(upload.size)}; the limit is {filesizeformat(settings.UPLOAD_MAX_BYTES)}."
-            )
-        if not upload.name.lower().endswith(ACCEPTED_EXTENSIONS):
-            raise ValidationError("Upload a .txt or .html file.")
-        return text_from_upload(name=upload.name, data=upload.read())
+    def clean_files(self):
+        return [uploaded_file_read(upload) for upload in self.cleaned_data.get("files") or []]
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("source") and not cleaned.get("new_source") and "source" not in self.errors:
             self.add_error("source", "Pick the outlet or type a new one.")
         pasted = (cleaned.get("body") or "").strip()
-        uploaded = cleaned.get("file")
-        if "file" in self.errors:
-            return cleaned
-        if pasted and uploaded:
-            self.add_error("body", "Paste the text or upload a file, not both.")
-        elif not pasted and not uploaded:
-            self.add_error("body", "Paste the article's text or upload a file.")
-        cleaned["text"] = pasted or uploaded
+        files = cleaned.get("files") or []
+        if not pasted and not files and "files" not in self.errors:
+            self.add_error("body", "Paste the article's text or choose files.")
+        if pasted and not cleaned.get("title"):
+            self.add_error("title", "Give the pasted article a title.")
+        typed_title = cleaned.get("title", "")
+        pasted_documents = [UploadedFile(name="", document=IngestedDocument(typed_title, pasted))] if pasted else []
+        cleaned["documents"] = [*pasted_documents, *documents_titled(files, title="" if pasted else typed_title)]
+        if self.errors:  # nothing will be saved: say now what is wrong with the files too
+            self.add_refusals([(document.name, document.error) for document in cleaned["documents"] if document.error])
         return cleaned
+
+    def add_refusals(self, refused: list[tuple[str, ValidationError]]) -> None:
+        """Each refused file named next to the files field (pasted text next to the text)."""
+        for name, error in refused:
+            for message in error.messages:
+                if name:
+                    self.add_error("files", format_html("{}: {}", name, message))
+                else:
+                    self.add_error("body", message)
+
+
+def documents_titled(files: list[UploadedFile], *, title: str) -> list[UploadedFile]:
+    """A title typed for a single file wins over the one read from it."""
+    if title and len(files) == 1 and files[0].document:
+        return [UploadedFile(name=files[0].name, document=IngestedDocument(title, files[0].document.text))]
+    return files

@@ -52,9 +52,10 @@ class Article(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    # Which status may follow which: a redelivered task may start again from running (its worker died).
+    # Which status may follow which: a redelivered task may start again from running (its worker died);
+    # a task that used up its retries before it could start fails from pending.
     ALLOWED_TRANSITIONS = {
-        ExtractionStatus.PENDING: {ExtractionStatus.PENDING, ExtractionStatus.RUNNING},
+        ExtractionStatus.PENDING: {ExtractionStatus.PENDING, ExtractionStatus.RUNNING, ExtractionStatus.FAILED},
         ExtractionStatus.RUNNING: {
             ExtractionStatus.RUNNING,
             ExtractionStatus.DONE,

@@ -1,5 +1,6 @@
 """Writes to articles and sources. Queuing their extraction is the claims app's job (claims.services)."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .ingest import IngestedDocument, detect_language
 from .models import Article, Source, content_hash
 
 
@@ -79,3 +81,48 @@ def article_set_extraction_status(*, article: Article, status: str, error: str =
     finally:
         del article.skip_history_when_saving
     return article
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    created: list[Article]
+    refused: list[tuple[str, ValidationError]]  # (file name, or "" for pasted text; why)
+
+
+def articles_upload(
+    *,
+    documents: list[tuple[str, IngestedDocument]],
+    source: Source | None,
+    new_source: str = "",
+    language: str = "",
+    published_on: date | None = None,
+    url: str = "",
+    uploaded_by: AbstractBaseUser | None = None,
+) -> UploadOutcome:
+    """Store each document as its own article and queue its extraction; one refusal never loses the others.
+
+    `language` empty means: detect each article's language from its text.
+    """
+    # claims.services builds on this module: import it here, not at the top, to keep the import order one-way.
+    from claims.services import article_create_and_queue
+
+    created, refused = [], []
+    for name, document in documents:
+        article_language = language or detect_language(document.text)
+        try:
+            with transaction.atomic():
+                article_source = source or source_get_or_create(name=new_source, default_language=article_language)
+                article = article_create_and_queue(
+                    title=document.title or name or "Untitled",
+                    body=document.text,
+                    source=article_source,
+                    language=article_language,
+                    published_on=published_on,
+                    url=url,
+                    uploaded_by=uploaded_by,
+                )
+        except ValidationError as error:
+            refused.append((name, error))
+        else:
+            created.append(article)
+    return UploadOutcome(created=created, refused=refused)

@@ -6,4 +6,5 @@ app_name = "articles"
 urlpatterns = [
     path("", views.article_list, name="list"),
     path("new/", views.article_upload, name="upload"),
+    path("<int:pk>/retry/", views.article_retry, name="retry"),
 ]

@@ -3,14 +3,21 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims.services import article_create_and_queue
+from claims.services import article_retry_extraction, extraction_queue_reachable
 
 from . import selectors
 from .forms import ArticleUploadForm
 from .models import Article
-from .services import source_get_or_create
+from .services import articles_upload
+
+QUEUE_DOWN_NOTICE = (
+    "The extraction queue is unreachable right now. Your articles are saved as pending and will be "
+    "extracted automatically when it is back; there is nothing to do."
+)
 
 
 @require_GET
@@ -26,36 +33,68 @@ def article_list(request):
     return render(request, "articles/article_list.html", context)
 
 
+def uploaded_ids(values: list[str]) -> list[int]:
+    """The article ids of an upload's progress list, from the query or a Retry form; junk is dropped."""
+    return [int(value) for value in values if value.isdigit()][: selectors.UPLOAD_PROGRESS_MAX]
+
+
+def upload_page_url(ids: list[int]) -> str:
+    return f"{reverse('articles:upload')}?{urlencode({'uploaded': ids}, doseq=True)}"
+
+
+def progress_context(ids: list[int]) -> dict:
+    articles = selectors.article_upload_progress(article_ids=ids)
+    return {
+        "uploaded": articles,
+        "uploaded_ids": ids,
+        "progress_query": urlencode({"uploaded": ids, "partial": "progress"}, doseq=True),
+        "polling": selectors.extraction_in_progress(articles),
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("articles.add_article", raise_exception=True)
 def article_upload(request):
+    """The upload form, and under it the live extraction progress of the articles just uploaded."""
+    ids = uploaded_ids(request.GET.getlist("uploaded"))
+    if request.htmx and request.GET.get("partial") == "progress":
+        return render(request, "articles/article_upload.html#upload-progress", progress_context(ids))
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            source = data["source"] or source_get_or_create(name=data["new_source"], default_language=data["language"])
-            article = article_create_and_queue(
-                title=data["title"],
-                body=data["text"],
-                source=source,
-                language=data["language"],
-                published_on=data["published_on"],
-                url=data["url"],
-                uploaded_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Article saved. Its claims are being extracted.")
-            return redirect(article)
-    return render(request, "articles/article_upload.html", {"form": form})
+        outcome = articles_upload(
+            documents=[(document.name, document.document) for document in data["documents"] if document.document],
+            source=data["source"],
+            new_source=data["new_source"],
+            language=data["language"],
+            published_on=data["published_on"],
+            url=data["url"],
+            uploaded_by=request.user,
+        )
+        ids = [article.pk for article in outcome.created]
+        if outcome.created:
+            messages.success(request, f"{len(outcome.created)} article(s) saved. Their claims are being extracted.")
+            if not extraction_queue_reachable():
+                messages.warning(request, QUEUE_DOWN_NOTICE)
+        refused = [(document.name, document.error) for document in data["documents"] if document.error]
+        if not refused and not outcome.refused:
+            return redirect(upload_page_url(ids))
+        form.add_refusals([*refused, *outcome.refused])
+    return render(request, "articles/article_upload.html", {"form": form, **progress_context(ids)})
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal next to the field it concerns (the text when it names none)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error("body", error)
+@require_POST
+@login_required
+@permission_required("articles.change_article", raise_exception=True)
+def article_retry(request, pk: int):
+    try:
+        article_retry_extraction(article_id=pk)
+    except Article.DoesNotExist:
+        messages.error(request, "This article no longer exists.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    ids = uploaded_ids(request.POST.getlist("uploaded")) or [pk]
+    if request.htmx:
+        return render(request, "articles/article_upload.html#upload-progress", progress_context(ids))
+    return redirect(upload_page_url(ids))

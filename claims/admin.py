@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 
-from .models import ApiToken, Claim, ClaimLink, WebhookDelivery, WebhookSubscription
+from tracker.admin import AuditedAdmin
+
+from .models import ApiToken, Claim, ClaimLink, Fact, WebhookDelivery, WebhookSubscription
 
 
 class ClaimInline(admin.TabularInline):
@@ -24,7 +26,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(AuditedAdmin):
     list_display = [
         "text",
         "kind",
@@ -44,7 +46,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(AuditedAdmin):
     list_display = ["from_claim", "relation", "to_claim", "created_by", "created_at"]
     list_filter = ["relation"]
     search_fields = ["note", "from_claim__text", "to_claim__text"]
@@ -89,3 +91,13 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Fact)
+class FactAdmin(AuditedAdmin):
+    list_display = ["__str__", "verdict", "verdict_by", "verdict_at", "updated_at"]
+    list_filter = ["verdict"]
+    search_fields = ["verdict_note", "claims__text"]
+    list_select_related = ["verdict", "verdict_by"]
+    raw_id_fields = ["verdict_by"]
+    readonly_fields = ["created_at", "updated_at"]

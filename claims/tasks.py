@@ -1,15 +1,26 @@
 """Celery tasks: thin wrappers that take ids and own only the retry policy."""
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.db import DatabaseError
 
 from . import services
 from .services.webhooks import RETRY_BACKOFF_MAX, WebhookDeliveryFailed
 
 
+class ExtractionTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Called once the retries are used up (never between them): the article must not stay "running".
+        article_id = kwargs.get("article_id", args[0] if args else None)
+        reason = f"The extraction kept failing ({type(exc).__name__}: {exc}); retry it later."
+        services.article_extraction_failed(article_id=article_id, reason=reason)
+
+
 @shared_task(
+    base=ExtractionTask,
     acks_late=True,
     reject_on_worker_lost=True,
+    # A database that is briefly down or locked is worth waiting for; a bug in the extractor is not
+    # (the service marks the article failed at once).
     autoretry_for=(DatabaseError,),
     retry_backoff=True,
     retry_backoff_max=300,
@@ -20,8 +31,8 @@ def article_extract_claims(article_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
-def articles_requeue_stale_extractions() -> int:
-    return services.articles_requeue_stale_extractions()
+def articles_requeue_stale_extractions(stale_after_seconds: int | None = None) -> int:
+    return services.articles_requeue_stale_extractions(stale_after_seconds=stale_after_seconds)
 
 
 # About two hours of retries (30 s, 1 min, 2 min … then hourly) before a delivery is marked failed.

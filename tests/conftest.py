@@ -109,6 +109,11 @@ class WorkerProcess:
     def stop(self) -> None:
         process_stop(self.process, timeout=20)
 
+    def pool_children(self) -> list[int]:
+        """The pids of the prefork pool processes that run the tasks (Linux /proc)."""
+        pid = self.process.pid
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
 
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, redis_server, tmp_path_factory):

@@ -21,7 +21,12 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", False)
+# "production" hardens everything `manage.py check --deploy` looks at (HTTPS only, HSTS, no debug).
+PROFILE = os.environ.get("TRACKER_PROFILE", "development").strip().lower()
+if PROFILE not in {"development", "production"}:
+    raise ValueError(f"TRACKER_PROFILE must be development or production, not {PROFILE!r}.")
+PRODUCTION = PROFILE == "production"
+DEBUG = env_bool("DEBUG", False) and not PRODUCTION
 
 
 def local_secret_key() -> str:
@@ -60,6 +65,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "axes",
     "tracker",
     "articles",
     "claims",
@@ -76,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its "too many attempts" answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -120,6 +128,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in attempts once a user name has failed too often from one address.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_HOURS", 1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "claims:dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -143,9 +161,17 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True) or PRODUCTION
+    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True) or PRODUCTION
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if PRODUCTION:
+    # Served over HTTPS only, behind a proxy that sets X-Forwarded-Proto (README, "Production").
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_REFERRER_POLICY = "same-origin"
+    SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
@@ -220,6 +246,8 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-extractions": {
         "task": "claims.tasks.articles_requeue_stale_extractions",
         "schedule": EXTRACTION_SWEEP_SECONDS,
+        # The beat process that schedules the sweep also says what is stale, whatever the workers' settings.
+        "kwargs": {"stale_after_seconds": EXTRACTION_STALE_AFTER_SECONDS},
     },
     "requeue-stale-webhook-deliveries": {
         "task": "claims.tasks.webhook_deliveries_requeue_stale",

@@ -4,9 +4,12 @@ from .api_tokens import api_token_create
 from .extraction import (
     article_create_and_queue,
     article_extract_claims,
+    article_extraction_failed,
     article_queue_extraction,
+    article_retry_extraction,
     articles_requeue_stale_extractions,
     claims_store_candidates,
+    extraction_queue_reachable,
 )
 from .intake import articles_create_and_queue
 from .links import claim_link, claim_unlink, fact_set_verdict, facts_regroup
@@ -34,7 +37,9 @@ __all__ = [
     "api_token_create",
     "article_create_and_queue",
     "article_extract_claims",
+    "article_extraction_failed",
     "article_queue_extraction",
+    "article_retry_extraction",
     "articles_create_and_queue",
     "articles_requeue_stale_extractions",
     "claim_comment_add",
@@ -48,6 +53,7 @@ __all__ = [
     "claim_unlink",
     "claim_update",
     "claims_store_candidates",
+    "extraction_queue_reachable",
     "fact_set_verdict",
     "facts_regroup",
     "webhook_deliver",

@@ -5,6 +5,7 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -46,9 +47,44 @@ def article_create_and_queue(**fields) -> Article:
     return article
 
 
-def articles_requeue_stale_extractions() -> int:
+def extraction_queue_reachable() -> bool:
+    """Whether the broker answers now, so an editor can be told their extraction will wait for it."""
+    from tracker import celery_app
+
+    try:
+        with celery_app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+    except Exception:  # whatever the transport raises, the answer is "not now"
+        return False
+    return True
+
+
+@transaction.atomic
+def article_retry_extraction(*, article_id: int) -> Article:
+    """Queue again an extraction that failed for good (the Retry button)."""
+    article = Article.objects.select_for_update().get(pk=article_id)
+    if article.extraction_status != Status.FAILED:
+        raise ValidationError(
+            f"Only a failed extraction can be retried; this one is {article.get_extraction_status_display().lower()}."
+        )
+    article_queue_extraction(article=article)
+    return article
+
+
+@transaction.atomic
+def article_extraction_failed(*, article_id: int, reason: str) -> Article | None:
+    """Mark an extraction failed for good once its task has used up its retries, with a reason for people."""
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None or article.extraction_status not in {Status.PENDING, Status.RUNNING}:
+        return article
+    return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
+
+
+def articles_requeue_stale_extractions(*, stale_after_seconds: int | None = None) -> int:
     """Re-send extractions left pending or running past the timeout (a lost message or a dead worker)."""
-    cutoff = timezone.now() - timedelta(seconds=settings.EXTRACTION_STALE_AFTER_SECONDS)
+    if stale_after_seconds is None:
+        stale_after_seconds = settings.EXTRACTION_STALE_AFTER_SECONDS
+    cutoff = timezone.now() - timedelta(seconds=stale_after_seconds)
     stale_ids = list(Article.objects.stale_extractions(older_than=cutoff).values_list("pk", flat=True)[:500])
     for article_id in stale_ids:
         with transaction.atomic():

@@ -1,14 +1,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from articles.ingest import text_from_upload
+from articles.ingest import document_from_upload
 
 TEXT = "Le président a déclaré que plus de 30 pays étaient prêts."
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
 def test_text_files_are_decoded_whatever_their_encoding(encoding):
-    assert text_from_upload(name="article.txt", data=TEXT.encode(encoding)) == TEXT
+    assert document_from_upload(name="article.txt", data=TEXT.encode(encoding)).text == TEXT
 
 
 def test_html_is_reduced_to_its_text_without_scripts_or_styles():
@@ -18,13 +18,13 @@ def test_html_is_reduced_to_its_text_without_scripts_or_styles():
         "</body></html>"
     )
 
-    text = text_from_upload(name="page.html", data=html.encode())
+    text = document_from_upload(name="page.html", data=html.encode()).text
 
     assert text == "Titre\n\nPlus de 30 pays.\n\nDeuxième paragraphe."
 
 
 def test_html_is_recognised_by_content_even_with_a_txt_name():
-    text = text_from_upload(name="article.txt", data=b"<!DOCTYPE html><p>Bonjour <i>le monde</i></p>")
+    text = document_from_upload(name="article.txt", data=b"<!DOCTYPE html><p>Bonjour <i>le monde</i></p>").text
     assert text == "Bonjour le monde"
 
 
@@ -34,11 +34,11 @@ def test_html_is_recognised_by_content_even_with_a_txt_name():
         (b"", "empty"),
         (b"   \n\t ", "empty"),
         (b"PK\x03\x04\x14\x00\x00\x00 rest of a zip", "zip archive"),
-        (b"%PDF-1.7 binary", "PDF"),
+        (b"%PDF-1.7 binary", "PDF could not be read"),
         (b"text\x00with\x00nul\x00bytes", "not text"),
         (b"<html><script>only()</script></html>", "no readable text"),
     ],
 )
 def test_unusable_files_are_refused_with_a_reason(data, message):
     with pytest.raises(ValidationError, match=message):
-        text_from_upload(name="article.txt", data=data)
+        document_from_upload(name="article.txt", data=data)

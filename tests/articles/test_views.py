@@ -36,7 +36,7 @@ def test_editor_pastes_an_article_and_its_extraction_is_queued_after_commit(
 
     article = Article.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("claims:article_review", args=[article.pk])
+    assert response.url == f"{UPLOAD}?uploaded={article.pk}"
     assert article.uploaded_by == editor
     assert article.source.name == "AFP"
     assert len(callbacks) == 1
@@ -50,19 +50,20 @@ def test_editor_uploads_an_html_file(editor_client):
     html = SimpleUploadedFile("a.html", b"<html><body><script>x()</script><p>Deux mois plus tard.</p></body></html>")
 
     response = editor_client.post(
-        UPLOAD, {"title": "Fichier", "source": source.pk, "language": "fr", "body": "", "file": html}
+        UPLOAD, {"title": "Fichier", "source": source.pk, "language": "fr", "body": "", "files": [html]}
     )
 
     assert response.status_code == 302
     assert Article.objects.get().body == "Deux mois plus tard."
+    assert Article.objects.get().title == "Fichier"
 
 
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
         ({"body": ""}, "body", "Paste the article"),
+        ({"title": ""}, "title", "Give the pasted article a title"),
         ({"new_source": ""}, "source", "Pick the outlet"),
-        ({"title": ""}, "title", "required"),
         ({"published_on": "31/02/2025"}, "published_on", "valid date"),
         ({"url": "not a url"}, "url", "valid URL"),
     ],
@@ -73,23 +74,6 @@ def test_bad_form_input_is_shown_next_to_its_field(editor_client, overrides, fie
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert not Article.objects.exists()
-
-
-def test_binary_file_renamed_txt_is_refused(editor_client):
-    fake = SimpleUploadedFile("notes.txt", b"PK\x03\x04\x14\x00 zip content")
-
-    response = paste(editor_client, body="", file=fake)
-
-    assert "zip archive" in " ".join(response.context["form"].errors["file"])
-
-
-def test_oversized_file_is_refused(editor_client, settings):
-    settings.UPLOAD_MAX_BYTES = 100
-    big = SimpleUploadedFile("big.txt", b"a" * 101)
-
-    response = paste(editor_client, body="", file=big)
-
-    assert "the limit is" in " ".join(response.context["form"].errors["file"])
 
 
 def test_duplicate_upload_links_to_the_existing_article(editor_client):
@@ -111,3 +95,107 @@ def test_article_list_shows_status_and_counts_in_constant_queries(viewer_client,
 
     assert response.status_code == 200
     assert response.content.decode().count("status-done") == 30
+
+
+def test_each_dropped_file_becomes_its_own_article_titled_from_the_file(editor_client):
+    files = [
+        SimpleUploadedFile("sommet.html", b"<title>Sommet de Paris</title><p>Plus de 30 pays.</p>"),
+        SimpleUploadedFile("notes.txt", b"Des milliers de soldats\n\nIls partiront en mars."),
+    ]
+
+    response = editor_client.post(UPLOAD, {"new_source": "AFP", "language": "fr", "files": files})
+
+    assert response.status_code == 302
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Des milliers de soldats", "Sommet de Paris"]
+
+
+def test_a_bad_file_is_named_next_to_the_field_and_the_good_ones_are_kept(editor_client):
+    files = [
+        SimpleUploadedFile("bon.txt", "Plus de 30 pays ont signé.".encode()),
+        SimpleUploadedFile("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
+    ]
+
+    response = editor_client.post(UPLOAD, {"new_source": "AFP", "files": files})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["files"] == [
+        "image.txt: This file is a PNG image, not a text, HTML, Word (.docx) or PDF article."
+    ]
+    kept = Article.objects.get()
+    assert kept.title == "Plus de 30 pays ont signé."
+    assert f'id="progress-{kept.pk}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le président a déclaré que plus de trente pays étaient prêts à envoyer des soldats.", "fr"),
+        ("The president said that more than thirty countries were ready to send troops.", "en"),
+    ],
+)
+def test_language_is_detected_when_left_to_detection(editor_client, text, language):
+    paste(editor_client, language="", body=text)
+
+    assert Article.objects.get().language == language
+
+
+def test_chosen_language_overrides_detection(editor_client):
+    paste(editor_client, language="en", body="Le président a déclaré que plus de trente pays étaient prêts.")
+
+    assert Article.objects.get().language == "en"
+
+
+def test_upload_page_lists_the_uploaded_articles_progress_and_polls_while_pending(editor_client):
+    pending = ArticleFactory(title="En attente", extraction_status=Article.ExtractionStatus.PENDING)
+
+    html = editor_client.get(UPLOAD, {"uploaded": [pending.pk, "junk"]}).content.decode()
+
+    assert "En attente" in html
+    assert "Extraction pending" in html
+    assert 'hx-trigger="every 1s"' in html
+
+
+def test_progress_fragment_stops_polling_once_every_article_is_finished(editor_client):
+    done = ArticleFactory(extraction_status=Article.ExtractionStatus.DONE)
+
+    response = editor_client.get(UPLOAD, {"uploaded": done.pk, "partial": "progress"}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="upload-progress"')
+    assert "Extraction done" in html
+    assert "hx-trigger" not in html
+
+
+def test_failed_extraction_shows_its_reason_and_retry_queues_it_again(
+    editor_client, django_capture_on_commit_callbacks
+):
+    failed = ArticleFactory(
+        extraction_status=Article.ExtractionStatus.FAILED, extraction_error="The extractor could not read it."
+    )
+    html = editor_client.get(UPLOAD, {"uploaded": failed.pk}).content.decode()
+    assert "The extractor could not read it." in html
+    assert reverse("articles:retry", args=[failed.pk]) in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(reverse("articles:retry", args=[failed.pk]), {"uploaded": [failed.pk]})
+
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert failed.extraction_status == Article.ExtractionStatus.DONE  # tasks run inline in unit tests
+    assert failed.extraction_error == ""
+
+
+def test_retrying_an_extraction_that_did_not_fail_is_refused_politely(editor_client):
+    done = ArticleFactory(extraction_status=Article.ExtractionStatus.DONE)
+
+    response = editor_client.post(reverse("articles:retry", args=[done.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert "Only a failed extraction can be retried" in response.content.decode()
+
+
+def test_retrying_a_missing_article_is_refused_politely(editor_client):
+    response = editor_client.post(reverse("articles:retry", args=[999_999]), follow=True)
+
+    assert response.status_code == 200
+    assert "no longer exists" in response.content.decode()

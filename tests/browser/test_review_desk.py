@@ -1,6 +1,8 @@
 """The review desk end to end in a real browser, with a real worker: upload, keyboard review, edit,
 link across sources, contradiction, fact view."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -9,6 +11,8 @@ from claims.models import Claim, ClaimLink
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 from .test_review_flow import sign_in
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +25,7 @@ def search(page, panel, words: str) -> None:
     expect(panel.get_by_label("Search other articles' claims")).to_have_value(words)
 
 
-def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, seed_text, screenshot):
+def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, screenshot):
     UserFactory(username="rita", roles=["editor", "reviewer"])
     elsewhere = ClaimFactory(
         article=ArticleFactory(
@@ -41,13 +45,16 @@ def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, 
     screenshot("dashboard")
 
     page.get_by_role("link", name="Upload", exact=True).click()
-    page.get_by_label("Title").fill("Coalition des volontaires")
     page.get_by_label("or a new outlet").fill("AFP")
     page.get_by_label("Publication date").fill("2025-03-17")
-    page.get_by_label("Text").fill(seed_text("002"))
+    page.get_by_label("or files").set_input_files(next(SEEDS.glob("002_*.txt")))
     page.get_by_role("button", name="Save and extract claims").click()
-    expect(page.get_by_text("Extraction done")).to_be_visible(timeout=90_000)
-    article = Article.objects.get(title="Coalition des volontaires")
+    progress = page.get_by_role("region", name="Extraction progress")
+    expect(progress.get_by_text("Extraction done")).to_be_visible(timeout=90_000)
+    screenshot("upload-done")
+    article = Article.objects.get(source__name="AFP")
+    progress.get_by_role("link", name=article.title).click()
+    expect(page.get_by_role("heading", name=article.title)).to_be_visible()
 
     # Keyboard: j moves to the first claim, c confirms it, without a reload.
     page.locator("body").press("j")
@@ -100,7 +107,7 @@ def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, 
     card.get_by_role("link", name="Fact #").click()
     expect(page.get_by_role("heading", name="How each source words it")).to_be_visible()
     expect(page.locator(".source-card", has_text="Dépêche de Londres")).to_be_visible()
-    expect(page.locator(".source-card", has_text="Coalition des volontaires")).to_be_visible()
+    expect(page.locator(".source-card", has_text=article.title)).to_be_visible()
     expect(page.locator(".contradictions", has_text="27 pays")).to_be_visible()
     screenshot("fact-view")
 

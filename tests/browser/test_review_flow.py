@@ -33,8 +33,9 @@ def test_upload_extract_and_review_in_the_browser(page, live_server, celery_work
     screenshot("upload-form")
     page.get_by_role("button", name="Save and extract claims").click()
 
-    # The status block polls and the page refreshes itself when the worker is done.
+    # The upload page follows the extraction live; the article's page then shows its claims.
     expect(page.get_by_text("Extraction done")).to_be_visible(timeout=90_000)
+    page.get_by_role("link", name="Coalition des volontaires").click()
     first_card = page.locator(".claim.card", has_text="Plus de 30 pays").first
     expect(first_card).to_be_visible()
     expect(page.locator("a.hl", has_text="Plus de 30 pays").first).to_be_visible()
