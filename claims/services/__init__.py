@@ -1,5 +1,6 @@
 """Writes to claims, links and facts. Views, the admin, the API, tasks and commands call these."""
 
+from .batches import articles_extract_claims_batch, articles_import, articles_queue_extraction_batch
 from .extraction import (
     article_create_and_queue,
     article_extract_claims,
@@ -25,6 +26,9 @@ __all__ = [
     "article_create_and_queue",
     "article_extract_claims",
     "article_queue_extraction",
+    "articles_extract_claims_batch",
+    "articles_import",
+    "articles_queue_extraction_batch",
     "articles_requeue_stale_extractions",
     "claim_comment_add",
     "claim_confirm",
