@@ -28,19 +28,28 @@ class Unreadable:
 
 
 def read_drafts(path: Path, *, source: str, language: str) -> Iterator[ArticleDraft | Unreadable]:
-    """The articles in `path`; files get `source` and `language`, JSON Lines records may name their own."""
+    """The articles in `path`; files get `source` and `language`, JSON Lines records may name their own.
+
+    Raises ValueError at once, before anything is read, for a path of no known kind."""
     if path.is_dir():
-        files = sorted(item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in ARTICLE_SUFFIXES)
-        for item in files:
-            yield draft_from_file(str(item.relative_to(path)), item.read_bytes(), source=source, language=language)
-    elif zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            for name in zip_article_names(archive):
-                yield draft_from_file(name, archive.read(name), source=source, language=language)
-    elif path.suffix.lower() in JSON_LINES_SUFFIXES:
-        yield from drafts_from_json_lines(path, source=source, language=language)
-    else:
-        raise ValueError(f"{path} is not a folder, a .zip or a JSON Lines (.jsonl) file.")
+        return drafts_from_folder(path, source=source, language=language)
+    if zipfile.is_zipfile(path):
+        return drafts_from_zip(path, source=source, language=language)
+    if path.suffix.lower() in JSON_LINES_SUFFIXES:
+        return drafts_from_json_lines(path, source=source, language=language)
+    raise ValueError(f"{path} is not a folder, a .zip or a JSON Lines (.jsonl) file.")
+
+
+def drafts_from_folder(path: Path, *, source: str, language: str) -> Iterator[ArticleDraft | Unreadable]:
+    files = sorted(item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in ARTICLE_SUFFIXES)
+    for item in files:
+        yield draft_from_file(str(item.relative_to(path)), item.read_bytes(), source=source, language=language)
+
+
+def drafts_from_zip(path: Path, *, source: str, language: str) -> Iterator[ArticleDraft | Unreadable]:
+    with zipfile.ZipFile(path) as archive:
+        for name in zip_article_names(archive):
+            yield draft_from_file(name, archive.read(name), source=source, language=language)
 
 
 def count_entries(path: Path) -> int:

@@ -139,9 +139,9 @@ def articles_create_bulk(
                 uploaded_by=uploaded_by,
                 content_hash=digest,
             )
-            # Uniqueness is checked below in one query for the whole batch, and the empty-body constraint
-            # above: Django would otherwise run a query per article for each.
-            article.full_clean(validate_unique=False, validate_constraints=False)
+            # Uniqueness is checked below in one query for the whole batch, the empty body above, and the
+            # outlet and user are rows in hand: Django would otherwise run a query per article for each.
+            article.full_clean(exclude=["source", "uploaded_by"], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             result.refused.append(f"{draft.title[:80]}: {'; '.join(error.messages)}")
             continue
