@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+import warnings
 from pathlib import Path
 
 import django
@@ -31,6 +32,7 @@ from claims.extraction.nlp import FRENCH_MODEL  # noqa: E402
 from claims.services import articles_extract_claims_batch, articles_import  # noqa: E402
 
 IMPORT_CHUNK = 500
+warnings.filterwarnings("ignore", "No directory at")  # WhiteNoise: static files are served by the finders
 
 
 def rss_mb() -> float:
