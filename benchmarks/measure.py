@@ -29,6 +29,7 @@ from benchmarks.corpus import corpus_fill, synthetic_drafts  # noqa: E402
 from benchmarks.figures import Figure, seconds_of  # noqa: E402
 from benchmarks.web import measure_bulk_api, measure_exports, measure_pages  # noqa: E402
 from claims.extraction.nlp import FRENCH_MODEL  # noqa: E402
+from claims.models import Claim  # noqa: E402
 from claims.services import articles_extract_claims_batch, articles_import  # noqa: E402
 
 IMPORT_CHUNK = 500
@@ -118,8 +119,6 @@ def main() -> None:
 
         task = progress.add_task("Build the corpus", total=args.articles - Article.objects.count())
         corpus_fill(articles=args.articles, claims=args.claims, advance=lambda n: progress.advance(task, n))
-        from claims.models import Claim
-
         held = Claim.objects.count()
         task = progress.add_task(f"Import {args.import_articles} into {held:,} claims", total=args.import_articles)
         into_full = seconds_of(
