@@ -56,19 +56,16 @@ def articles_import(*, drafts: list[ArticleDraft], uploaded_by: AbstractBaseUser
 def articles_extract_claims_batch(*, article_ids: Iterable[int]) -> list[int]:
     """Extract a batch of articles in one `nlp.pipe` pass and store their candidates.
 
-    Safe to run twice or concurrently with the single-article path: articles already done at this
-    extractor version, or failed, are skipped, and storing is the same idempotent merge. If the batch
+    Safe to run twice or concurrently with the single-article path: articles already done or failed
+    are skipped, and storing is the same idempotent merge. If the batch
     as a whole fails, each article is retried alone, so one unreadable text fails only itself.
     Returns the ids it extracted.
     """
     with transaction.atomic():
         articles = list(Article.objects.select_for_update().filter(pk__in=list(article_ids)).order_by("pk"))
-        to_run = [
-            article
-            for article in articles
-            if article.extraction_status != Status.FAILED
-            and not (article.extraction_status == Status.DONE and article.extractor_version == EXTRACTOR_VERSION)
-        ]
+        # Pending, or running under a worker that died: done and failed ones wait for an explicit re-queue.
+        startable = {status for status, following in Article.ALLOWED_TRANSITIONS.items() if Status.RUNNING in following}
+        to_run = [article for article in articles if article.extraction_status in startable]
         if not to_run:
             return []
         articles_set_extraction_status(articles=to_run, status=Status.RUNNING)

@@ -85,11 +85,14 @@ def test_a_failing_batch_falls_back_to_one_article_at_a_time(monkeypatch, seed_t
     assert unreadable.extraction_status == Status.FAILED
 
 
-def test_a_batch_skips_failed_and_missing_articles(seed_text):
+def test_a_batch_skips_failed_done_and_missing_articles(seed_text):
     failed = ArticleFactory(body=seed_text("002"), extraction_status=Status.FAILED)
+    done_by_an_older_extractor = ArticleFactory(body=seed_text("001"), extractor_version="0.9")
 
-    assert services.articles_extract_claims_batch(article_ids=[failed.pk, 987654]) == []
-    assert not failed.claims.exists()
+    extracted = services.articles_extract_claims_batch(article_ids=[failed.pk, done_by_an_older_extractor.pk, 987654])
+
+    assert extracted == []
+    assert not Claim.objects.exists()
 
 
 def test_importing_skips_texts_already_stored_or_repeated_and_queues_after_commit(
