@@ -81,6 +81,8 @@ def measure_pages(progress: Progress, *, requests: int) -> list[Figure]:
         "Reader (claims:article_review)": reverse("claims:article_review", args=[article.pk]),
         "Review queue": first_url(REVIEW_QUEUE_NAMES),
         "Fact view": first_url(FACT_VIEW_NAMES, args=[fact.pk]) if fact else None,
+        "Fact list": first_url(["claims:fact_list"]),
+        "Dashboard": first_url(["claims:dashboard"]),
         "API /articles/": "/api/v1/articles/",
         "API /claims/": "/api/v1/claims/",
         "API /claims/?status=confirmed": "/api/v1/claims/?status=confirmed&kind=quantity",
