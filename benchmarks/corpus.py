@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles.models import Article, Source, content_hash
 from articles.services import ArticleDraft
 from claims.extraction import EXTRACTOR_VERSION, Document, extract_documents
-from claims.models import Claim, ClaimLink
+from claims.models import Claim, ClaimLink, Fact
 from claims.services.extraction import claim_from_record
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -124,3 +124,8 @@ def links_add(*, count: int, reviewer) -> None:
         if article_a != article_b
     ]
     ClaimLink.objects.bulk_create(links, ignore_conflicts=True)
+    # Same-as links join their claims into a fact, as `claim_link` does: the fact pages need some.
+    facts = Fact.objects.bulk_create([Fact() for _ in links])
+    members = [Claim(pk=pk, fact=fact) for fact, link in zip(facts, links, strict=True)
+               for pk in (link.from_claim_id, link.to_claim_id)]  # fmt: skip
+    Claim.objects.bulk_update(members, ["fact"], batch_size=1000)
