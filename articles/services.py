@@ -1,13 +1,15 @@
 """Writes to articles and sources. Queuing their extraction is the claims app's job (claims.services)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.utils import bulk_create_with_history
 
 from .ingest import IngestedDocument, detect_language
 from .models import Article, Source, content_hash
@@ -126,3 +128,85 @@ def articles_upload(
         else:
             created.append(article)
     return UploadOutcome(created=created, refused=refused)
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """One article read from a bulk import (a file, a JSON Lines record, an API list item)."""
+
+    title: str
+    body: str
+    source: str = "Unknown outlet"
+    language: str = "fr"
+    published_on: date | None = None
+    url: str = ""
+
+
+@dataclass
+class BulkCreateResult:
+    created: list[Article] = field(default_factory=list)
+    duplicates: int = 0
+    refused: list[str] = field(default_factory=list)  # one "title: reason" per draft refused
+
+
+@transaction.atomic
+def articles_create_bulk(
+    *, drafts: list[ArticleDraft], uploaded_by: AbstractBaseUser | None = None
+) -> BulkCreateResult:
+    """Store many articles with a fixed number of queries, skipping texts already stored or repeated.
+
+    Same checks as `article_create`, but duplicates are counted rather than refused: re-running an
+    import of a folder adds only what is new. The query count depends on the number of distinct
+    outlets, never on the size of the database.
+    """
+    result = BulkCreateResult()
+    candidates: dict[str, Article] = {}
+    sources: dict[str, Source] = {}
+    for draft in drafts:
+        body = draft.body.strip()
+        digest = content_hash(body)
+        if digest in candidates:
+            result.duplicates += 1
+            continue
+        if not body:
+            result.refused.append(f"{draft.title[:80]}: The article has no text.")
+            continue
+        try:
+            source_key = " ".join(draft.source.split()).lower()
+            if source_key not in sources:
+                sources[source_key] = source_get_or_create(name=draft.source, default_language=draft.language)
+            article = Article(
+                title=" ".join(draft.title.split()),
+                body=body,
+                source=sources[source_key],
+                language=draft.language,
+                published_on=draft.published_on,
+                url=draft.url,
+                uploaded_by=uploaded_by,
+                content_hash=digest,
+            )
+            # Uniqueness is checked below in one query for the whole batch, the empty body above, and the
+            # outlet and user are rows in hand: Django would otherwise run a query per article for each.
+            article.full_clean(exclude=["source", "uploaded_by"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            result.refused.append(f"{draft.title[:80]}: {'; '.join(error.messages)}")
+            continue
+        candidates[digest] = article
+    stored = set(Article.objects.filter(content_hash__in=list(candidates)).values_list("content_hash", flat=True))
+    result.duplicates += len(stored)
+    fresh = [article for digest, article in candidates.items() if digest not in stored]
+    result.created = bulk_create_with_history(fresh, Article, batch_size=500, default_user=uploaded_by)
+    return result
+
+
+def articles_set_extraction_status(*, articles: list[Article], status: str, extractor_version: str = "") -> None:
+    """`article_set_extraction_status` for a batch, in one UPDATE; each article's transition is checked."""
+    now = timezone.now()
+    for article in articles:
+        article.set_extraction_status(status)
+        article.updated_at = now  # bulk_update skips auto_now
+        if extractor_version:
+            article.extractor_version = extractor_version
+    fields = ["extraction_status", "extraction_error", "extraction_status_changed_at", "extractor_version"]
+    # Machine bookkeeping: no history rows, like the single version.
+    Article.objects.bulk_update(articles, [*fields, "updated_at"])

@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("TRACKER_VAR_DIR", BASE_DIR / "var"))
@@ -239,6 +240,15 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 1,
 }
+# Two queues, so a backlog of extractions never delays the light tasks (webhooks, sweeps): a worker
+# consumes both unless started with -Q (docs/scaling.md); light is where any unrouted task goes.
+CELERY_TASK_QUEUES = (Queue("extraction"), Queue("light"))
+CELERY_TASK_DEFAULT_QUEUE = "light"
+CELERY_TASK_ROUTES = {
+    "claims.tasks.article_extract_claims": {"queue": "extraction"},
+    "claims.tasks.articles_extract_claims_batch": {"queue": "extraction"},
+}
+EXTRACTION_BATCH_SIZE = int(os.environ.get("EXTRACTION_BATCH_SIZE", 32))
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 EXTRACTION_SWEEP_SECONDS = int(os.environ.get("EXTRACTION_SWEEP_SECONDS", 60))
 EXTRACTION_STALE_AFTER_SECONDS = int(os.environ.get("EXTRACTION_STALE_AFTER_SECONDS", 300))

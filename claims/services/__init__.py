@@ -1,6 +1,7 @@
 """Writes to claims, links and facts. Views, the admin, the API, tasks and commands call these."""
 
 from .api_tokens import api_token_create
+from .batches import articles_extract_claims_batch, articles_import, articles_queue_extraction_batch
 from .extraction import (
     article_create_and_queue,
     article_extract_claims,
@@ -41,6 +42,9 @@ __all__ = [
     "article_queue_extraction",
     "article_retry_extraction",
     "articles_create_and_queue",
+    "articles_extract_claims_batch",
+    "articles_import",
+    "articles_queue_extraction_batch",
     "articles_requeue_stale_extractions",
     "claim_comment_add",
     "claim_confirm",

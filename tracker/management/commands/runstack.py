@@ -35,7 +35,7 @@ class Command(BaseCommand):
             worker = [
                 sys.executable, "-m", "celery", "-A", "tracker", "worker", "--beat",
                 "--schedule", str(settings.VAR_DIR / "celerybeat-schedule"),
-                "--loglevel", "INFO", "--concurrency", "2",
+                "--loglevel", "INFO", "--concurrency", "2", "--queues", "extraction,light",
             ]  # fmt: skip
             children.append(subprocess.Popen(worker, env=env))  # noqa: S603
             children.append(subprocess.Popen([*manage, "runserver", addr, "--noreload"], env=env))  # noqa: S603

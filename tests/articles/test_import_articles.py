@@ -1,0 +1,100 @@
+import zipfile
+from datetime import date
+
+import orjson
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.django_db
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def run_import(path, *args) -> str:
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", str(path), *args, stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+def test_a_folder_of_text_and_html_files_is_imported_with_headlines_as_titles(tmp_path):
+    (tmp_path / "a.txt").write_text(SEED_FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text(
+        "<html><body><h1>Des milliers de soldats</h1><p>Plus de 30 pays ont promis des troupes.</p></body></html>"
+    )
+    (tmp_path / "notes.md").write_text("not an article")
+
+    output = run_import(tmp_path, "--source", "AFP")
+
+    assert "Imported 2 article(s); skipped 0 duplicate(s)" in output
+    html_article = Article.objects.get(title="Des milliers de soldats")
+    assert html_article.body == "Des milliers de soldats\n\nPlus de 30 pays ont promis des troupes."
+    assert html_article.source.name == "AFP"
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {Article.ExtractionStatus.PENDING}
+
+
+def test_a_zip_of_articles_is_imported_and_a_second_run_counts_every_one_as_duplicate(tmp_path):
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in SEED_FILES:
+            handle.write(path, arcname=f"press/{path.name}")
+        handle.writestr("press/photo.txt", b"\x89PNG\r\n")
+
+    first = run_import(archive)
+    second = run_import(archive)
+
+    assert "Imported 5 article(s); skipped 0 duplicate(s) and 1 unreadable" in first
+    assert "press/photo.txt: This file is a PNG image" in first
+    assert "Imported 0 article(s); skipped 5 duplicate(s)" in second
+    assert Article.objects.count() == 5
+
+
+def test_a_json_lines_file_keeps_each_records_fields(tmp_path):
+    records = [
+        {"title": "Coalition", "body": "Plus de 30 pays.", "source": "Le Monde", "language": "fr",
+         "published_on": "2025-03-17", "url": "https://example.org/coalition"},
+        {"title": "Copie", "body": "Plus de 30 pays."},
+        {"title": "Date fausse", "body": "Autre texte.", "published_on": "17/03/2025"},
+    ]  # fmt: skip
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(b"\n".join(orjson.dumps(record) for record in records) + b"\n{not json\n")
+
+    output = run_import(path, "--chunk-size", "2")
+
+    assert "Imported 1 article(s); skipped 1 duplicate(s) and 2 unreadable" in output
+    assert "line 3: `published_on` is not a YYYY-MM-DD date" in output
+    assert "line 4: not JSON" in output
+    article = Article.objects.get()
+    assert (article.title, article.source.name, article.published_on, article.url) == (
+        "Coalition", "Le Monde", date(2025, 3, 17), "https://example.org/coalition"
+    )  # fmt: skip
+
+
+def test_the_import_queues_extraction_in_batches_of_the_configured_size(
+    tmp_path, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from claims import tasks
+
+    settings.EXTRACTION_BATCH_SIZE = 2
+    sent = []
+    monkeypatch.setattr(tasks.articles_extract_claims_batch, "delay", sent.append)
+    for path in SEED_FILES:
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(tmp_path)
+
+    assert [len(batch) for batch in sent] == [2, 2, 1]
+    assert sorted(pk for batch in sent for pk in batch) == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_a_file_of_another_kind_is_refused(tmp_path):
+    path = tmp_path / "articles.csv"
+    path.write_text("title,body\n")
+
+    with pytest.raises(CommandError, match=r"not a folder, a \.zip or a JSON Lines"):
+        run_import(path)
