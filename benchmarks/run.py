@@ -4,7 +4,7 @@ and print every figure next to its goal.
 
     .venv/bin/python -m benchmarks.run --quick
     .venv/bin/python -m benchmarks.run --articles 10000 --claims 200000 \\
-        --postgres postgres://postgres@127.0.0.1:5432/bench_h7
+        --postgres postgres://postgres@127.0.0.1:5432/tracker_bench
 
 Each database runs in a process of its own (`benchmarks.measure`) on a fresh database: a temporary
 SQLite file, and the PostgreSQL database named in --postgres, dropped and created anew (so give it a
@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, help="requests per URL for the 95th percentile")
     parser.add_argument("--batch-size", type=int, default=32, help="articles per extraction task")
     parser.add_argument("--databases", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
-    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/bench_h7")
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/tracker_bench")
     args = parser.parse_args()
     for key, value in (QUICK if args.quick else FULL).items():
         if getattr(args, key) is None:

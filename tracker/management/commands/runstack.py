@@ -1,6 +1,7 @@
 """Run the whole app on one machine: Redis (unless REDIS_URL is set), migrations, seeds, worker, web."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             redis = EmbeddedRedis().start()
             env["REDIS_URL"] = redis.url
             self.stdout.write(f"Started Redis on {redis.url} (set REDIS_URL to use your own).")
+        # `kill` (SIGTERM) stops the stack as cleanly as Ctrl-C, children included.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         children: list[subprocess.Popen] = []
         try:
