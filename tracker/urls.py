@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from articles.api.views import ArticleViewSet, SourceViewSet
-from claims.api.export import ClaimExportView
+from claims.api.export import ClaimCsvExportView, ClaimExportView
 from claims.api.facts import ClaimReviewViewSet, FactViewSet
 from claims.api.views import ClaimLinkViewSet, ClaimViewSet
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("claims.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/export/claims.jsonl", ClaimExportView.as_view(), name="claim-export"),
+    path("api/v1/export/claims.csv", ClaimCsvExportView.as_view(), name="claim-export-csv"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

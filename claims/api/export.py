@@ -5,7 +5,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import filters, generics
 
 from claims import selectors
-from claims.exports.jsonl import JSONLinesRenderer, json_lines
+from claims.exports.csv import CSVRenderer
+from claims.exports.dump import csv_lines, json_lines
+from claims.exports.jsonl import JSONLinesRenderer
 
 from . import examples
 from .filters import ClaimFilter
@@ -34,8 +36,28 @@ class ClaimExportView(generics.GenericAPIView):
     )
     def get(self, request):
         claims = self.filter_queryset(self.get_queryset()).order_by("id")
-        response = StreamingHttpResponse(
-            json_lines(claims, ClaimSerializer().to_representation), content_type="application/x-ndjson"
-        )
+        response = StreamingHttpResponse(json_lines(claims), content_type="application/x-ndjson")
         response["Content-Disposition"] = 'attachment; filename="claims.jsonl"'
+        return response
+
+
+class ClaimCsvExportView(ClaimExportView):
+    """The same dump as a spreadsheet: one row per claim, one column per field and per reading key."""
+
+    renderer_classes = [CSVRenderer]
+
+    @extend_schema(
+        description="Every claim matching the filters as CSV, streamed with bounded memory. The reading is spread "
+        "over fixed `normalized.*` columns; a text cell starting with `=`, `+`, `-` or `@` is prefixed with `'` "
+        "so a spreadsheet never evaluates it.",
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                response=OpenApiTypes.STR, description="A header, then one row per claim."
+            )
+        },
+    )
+    def get(self, request):
+        claims = self.filter_queryset(self.get_queryset()).order_by("id")
+        response = StreamingHttpResponse(csv_lines(claims), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="claims.csv"'
         return response

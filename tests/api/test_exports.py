@@ -145,3 +145,20 @@ def test_facts_list_their_claims_and_contradictions(api, reviewer, reviewed_fact
     assert fact["contradictions"] == [
         {"link": contradiction.pk, "from_claim": contradiction.from_claim_id, "to_claim": member.pk, "note": ""}
     ]
+
+
+def test_the_csv_dump_streams_fixed_columns_and_escapes_formulas(api, django_assert_max_num_queries):
+    ClaimFactory(text="=HYPERLINK(1)", normalized={"value": 30.0, "qualifier": "more_than", "unit": "pays"})
+    ClaimFactory(kind="date", normalized={"date": "2025-03-17", "precision": "day"})
+
+    with django_assert_max_num_queries(4):
+        response = api.get("/api/v1/export/claims.csv")
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    header, *lines = rows
+    assert response["Content-Type"].startswith("text/csv")
+    assert "normalized.unit" in header and "normalized.date" in header
+    by_kind = {line[header.index("kind")]: line for line in lines}
+    assert by_kind["quantity"][header.index("text")] == "'=HYPERLINK(1)"
+    assert by_kind["quantity"][header.index("normalized.unit")] == "pays"
+    assert by_kind["date"][header.index("normalized.date")] == "2025-03-17"
