@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
 from .ingest import IngestedDocument, document_from_upload
-from .models import Language, Source
+from .models import Article, Language, Source
 
 ACCEPTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
 DETECT_LANGUAGE = ""
@@ -52,7 +52,24 @@ def uploaded_file_read(upload) -> UploadedFile:
         return UploadedFile(name=name, error=error)
 
 
-class ArticleUploadForm(forms.Form):
+class OutletChoice:
+    """Pick an outlet or type a new one: the upload and edit forms share the rule."""
+
+    def clean_new_source(self):
+        return " ".join(self.cleaned_data["new_source"].split())
+
+    def require_outlet(self, cleaned: dict) -> None:
+        if not cleaned.get("source") and not cleaned.get("new_source") and "source" not in self.errors:
+            self.add_error("source", "Pick the outlet or type a new one.")
+
+
+def new_source_field() -> forms.CharField:
+    return forms.CharField(
+        max_length=200, required=False, label="or a new outlet", help_text="Type a name to add an outlet."
+    )
+
+
+class ArticleUploadForm(OutletChoice, forms.Form):
     """Paste one article's text, drop one or several files (each its own article), or both."""
 
     title = forms.CharField(
@@ -61,9 +78,7 @@ class ArticleUploadForm(forms.Form):
     source = forms.ModelChoiceField(
         queryset=Source.objects.all(), required=False, empty_label="— pick an outlet —", label="Outlet"
     )
-    new_source = forms.CharField(
-        max_length=200, required=False, label="or a new outlet", help_text="Type a name to add an outlet."
-    )
+    new_source = new_source_field()
     language = forms.ChoiceField(
         choices=[(DETECT_LANGUAGE, "Detect automatically"), *Language.choices],
         required=False,
@@ -85,16 +100,12 @@ class ArticleUploadForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
     )
 
-    def clean_new_source(self):
-        return " ".join(self.cleaned_data["new_source"].split())
-
     def clean_files(self):
         return [uploaded_file_read(upload) for upload in self.cleaned_data.get("files") or []]
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("source") and not cleaned.get("new_source") and "source" not in self.errors:
-            self.add_error("source", "Pick the outlet or type a new one.")
+        self.require_outlet(cleaned)
         pasted = (cleaned.get("body") or "").strip()
         files = cleaned.get("files") or []
         if not pasted and not files and "files" not in self.errors:
@@ -123,3 +134,24 @@ def documents_titled(files: list[UploadedFile], *, title: str) -> list[UploadedF
     if title and len(files) == 1 and files[0].document:
         return [UploadedFile(name=files[0].name, document=IngestedDocument(title, files[0].document.text))]
     return files
+
+
+class ArticleEditForm(OutletChoice, forms.ModelForm):
+    """An editor's correction of an article's details; the text itself stays as uploaded (claims point into it)."""
+
+    new_source = new_source_field()
+
+    class Meta:
+        model = Article
+        fields = ["title", "source", "new_source", "language", "published_on", "url"]
+        labels = {"source": "Outlet", "published_on": "Publication date", "url": "URL"}
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].required = False  # a new outlet may be typed instead
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_outlet(cleaned)
+        return cleaned

@@ -70,6 +70,27 @@ def article_create(
     return article
 
 
+# Changing these changes what the extractor finds (relative dates, the language's rules).
+EXTRACTION_INPUTS = ("language", "published_on")
+
+
+@transaction.atomic
+def article_update(*, article: Article, user: AbstractBaseUser, new_source: str = "", **fields) -> bool:
+    """Correct an article's details; True when the change calls for extracting its claims again."""
+    # Compared with the stored row: a ModelForm has already copied its values onto the instance it was given.
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    if new_source:
+        fields["source"] = source_get_or_create(name=new_source)
+    extraction_changed = any(getattr(stored, name) != fields[name] for name in EXTRACTION_INPUTS if name in fields)
+    for name, value in fields.items():
+        setattr(stored, name, value)
+    stored.title = " ".join(stored.title.split())
+    stored.full_clean()
+    stored._history_user = user
+    stored.save()
+    return extraction_changed
+
+
 def article_set_extraction_status(*, article: Article, status: str, error: str = "", extractor_version: str = ""):
     article.set_extraction_status(status, error=error)
     # Machine bookkeeping, not an editorial change: keep it out of the audit trail.

@@ -2,17 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims.services import article_retry_extraction, extraction_queue_reachable
+from claims.services import article_queue_extraction, article_retry_extraction, extraction_queue_reachable
 
 from . import selectors
-from .forms import ArticleUploadForm
+from .forms import ArticleEditForm, ArticleUploadForm
 from .models import Article
-from .services import articles_upload
+from .services import article_update, articles_upload
 
 QUEUE_DOWN_NOTICE = (
     "The extraction queue is unreachable right now. Your articles are saved as pending and will be "
@@ -98,3 +98,28 @@ def article_retry(request, pk: int):
     if request.htmx:
         return render(request, "articles/article_upload.html#upload-progress", progress_context(ids))
     return redirect(upload_page_url(ids))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("articles.change_article", raise_exception=True)
+def article_edit(request, pk: int):
+    article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
+    form = ArticleEditForm(request.POST or None, instance=article)
+    if request.method == "POST" and form.is_valid():
+        fields = {
+            name: form.cleaned_data[name] for name in form.Meta.fields if name != "source" or form.cleaned_data[name]
+        }
+        try:
+            extraction_changed = article_update(article=article, user=request.user, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            article.refresh_from_db()
+            if extraction_changed:
+                article_queue_extraction(article=article)
+                messages.success(request, "Details saved. Its claims are extracted again; reviewed ones are kept.")
+            else:
+                messages.success(request, "Details saved.")
+            return redirect(article.get_absolute_url())
+    return render(request, "articles/article_edit.html", {"article": article, "form": form})

@@ -34,6 +34,7 @@ PAGE_ACTIONS = [
     ("open the upload form", "get", ("articles:upload", None), "articles.add_article"),
     ("upload an article", "post", ("articles:upload", None), "articles.add_article"),
     ("retry an extraction", "post", ("articles:retry", "article"), "articles.change_article"),
+    ("edit an article's details", "post", ("articles:edit", "article"), "articles.change_article"),
     ("open an article's claims", "get", ("claims:article_review", "article"), "claims.view_claim"),
     ("confirm a claim", "post", ("claims:claim_confirm", "claim"), "claims.change_claim"),
     ("reject a claim", "post", ("claims:claim_reject", "claim"), "claims.change_claim"),
