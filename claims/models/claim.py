@@ -10,6 +10,10 @@ class ClaimQuerySet(models.QuerySet):
     def reviewed(self):
         return self.exclude(status=Claim.Status.CANDIDATE)
 
+    def awaiting_review(self):
+        """Candidates a reviewer still has to decide on; entity mentions are context, not claims to check."""
+        return self.filter(status=Claim.Status.CANDIDATE).exclude(kind=Claim.Kind.ENTITY)
+
     def untouched_candidates(self):
         """Machine suggestions nobody has reviewed, edited or linked: safe to replace on re-extraction."""
         return self.filter(status=Claim.Status.CANDIDATE, origin=Claim.Origin.MACHINE, edited=False).exclude(

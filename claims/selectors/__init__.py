@@ -1,6 +1,12 @@
 """Reads of claims, links and facts, with their joins already applied. Views and the API call these."""
 
-from .dashboard import articles_most_to_review, extraction_counts, extractor_scores, recent_decisions
+from .dashboard import (
+    articles_most_to_review,
+    candidates_to_review,
+    extraction_counts,
+    extractor_scores,
+    recent_decisions,
+)
 from .export import facts_reviewed, facts_with_claims, rating_scale_bounds
 from .facts import FactView, fact_detail, fact_list
 from .related import Suggestion, claim_related_suggestions
@@ -8,7 +14,6 @@ from .review import (
     TextSegment,
     article_for_review,
     article_segments,
-    claim_for_card,
     claim_list,
     claims_for_cards,
     claims_history,
@@ -22,7 +27,7 @@ __all__ = [
     "article_for_review",
     "article_segments",
     "articles_most_to_review",
-    "claim_for_card",
+    "candidates_to_review",
     "claim_list",
     "claim_related_suggestions",
     "claims_for_cards",

@@ -22,6 +22,10 @@ def recent_decisions(*, limit: int = 10) -> list:
     )
 
 
+def candidates_to_review() -> int:
+    return Claim.objects.awaiting_review().count()
+
+
 def articles_most_to_review(*, limit: int = 8):
     return (
         Article.objects.select_related("source")

@@ -28,10 +28,6 @@ def claims_for_cards() -> QuerySet[Claim]:
     )
 
 
-def claim_for_card(*, claim_id: int) -> Claim:
-    return claims_for_cards().get(pk=claim_id)
-
-
 def article_for_review(*, article_id: int) -> Article:
     claims = claims_for_cards()
     return (

@@ -1,6 +1,6 @@
 """How a page or an htmx request gets a claim back after a change: the card fragment, or a redirect."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .. import selectors
@@ -8,7 +8,7 @@ from ..models import Claim
 
 
 def claim_with_history(claim_id: int) -> Claim:
-    claim = selectors.claim_for_card(claim_id=claim_id)
+    claim = get_object_or_404(selectors.claims_for_cards(), pk=claim_id)
     claim.recent_history = selectors.claims_history(claim_ids=[claim.pk])[claim.pk]
     return claim
 

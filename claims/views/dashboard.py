@@ -1,12 +1,10 @@
 """The desk's front page: what waits, what was decided, and how the extractor fares by reviewers' account."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from .. import selectors
-from ..models import Claim
 
 
 @require_GET
@@ -17,9 +15,7 @@ def dashboard(request):
     if can_view:
         context |= {
             "extraction": selectors.extraction_counts(),
-            "to_review": Claim.objects.filter(status=Claim.Status.CANDIDATE)
-            .exclude(kind="entity")
-            .aggregate(n=Count("pk"))["n"],
+            "to_review": selectors.candidates_to_review(),
             "decisions": selectors.recent_decisions(),
             "busiest": selectors.articles_most_to_review(),
             "scores": selectors.extractor_scores(),

@@ -58,7 +58,7 @@ def claim_review(request, pk: int, decision: str):
 @login_required
 @permission_required("claims.change_claim", raise_exception=True)
 def claim_edit(request, pk: int):
-    claim = claim_with_history(get_object_or_404(Claim, pk=pk).pk)
+    claim = claim_with_history(pk)
     initial = {"version": claim.version, "start": claim.start, "end": claim.end, **reading_initial(claim)}
     # Ids unique per claim: several edit forms and the add form can be on one page.
     form = ClaimEditForm(request.POST or None, initial=initial, kind=claim.kind, auto_id=f"edit-{claim.pk}-%s")
