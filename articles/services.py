@@ -75,8 +75,8 @@ EXTRACTION_INPUTS = ("language", "published_on")
 
 
 @transaction.atomic
-def article_update(*, article: Article, user: AbstractBaseUser, new_source: str = "", **fields) -> bool:
-    """Correct an article's details; True when the change calls for extracting its claims again."""
+def article_update(*, article: Article, user: AbstractBaseUser, new_source: str = "", **fields) -> tuple[Article, bool]:
+    """Correct an article's details: the saved article, and whether its claims need extracting again."""
     # Compared with the stored row: a ModelForm has already copied its values onto the instance it was given.
     stored = Article.objects.select_for_update().get(pk=article.pk)
     if new_source:
@@ -88,7 +88,7 @@ def article_update(*, article: Article, user: AbstractBaseUser, new_source: str 
     stored.full_clean()
     stored._history_user = user
     stored.save()
-    return extraction_changed
+    return stored, extraction_changed
 
 
 def article_set_extraction_status(*, article: Article, status: str, error: str = "", extractor_version: str = ""):

@@ -7,12 +7,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims.services import article_queue_extraction, article_retry_extraction, extraction_queue_reachable
+from claims.services import article_retry_extraction, article_update_and_requeue, extraction_queue_reachable
 
 from . import selectors
 from .forms import ArticleEditForm, ArticleUploadForm
 from .models import Article
-from .services import article_update, articles_upload
+from .services import articles_upload
 
 QUEUE_DOWN_NOTICE = (
     "The extraction queue is unreachable right now. Your articles are saved as pending and will be "
@@ -111,13 +111,11 @@ def article_edit(request, pk: int):
             name: form.cleaned_data[name] for name in form.Meta.fields if name != "source" or form.cleaned_data[name]
         }
         try:
-            extraction_changed = article_update(article=article, user=request.user, **fields)
+            article, extraction_changed = article_update_and_requeue(article=article, user=request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            article.refresh_from_db()
             if extraction_changed:
-                article_queue_extraction(article=article)
                 messages.success(request, "Details saved. Its claims are extracted again; reviewed ones are kept.")
             else:
                 messages.success(request, "Details saved.")

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import article_create, article_set_extraction_status
+from articles.services import article_create, article_set_extraction_status, article_update
 
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
@@ -78,6 +78,15 @@ def article_extraction_failed(*, article_id: int, reason: str) -> Article | None
     if article is None or article.extraction_status not in {Status.PENDING, Status.RUNNING}:
         return article
     return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
+
+
+@transaction.atomic
+def article_update_and_requeue(**fields) -> tuple[Article, bool]:
+    """Correct an article's details (see `article_update`); a new language or date re-extracts its claims."""
+    article, extraction_changed = article_update(**fields)
+    if extraction_changed:
+        article_queue_extraction(article=article)
+    return article, extraction_changed
 
 
 def articles_requeue_stale_extractions(*, stale_after_seconds: int | None = None) -> int:
