@@ -59,6 +59,8 @@ class ClaimReviewViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ClaimReviewSerializer
     queryset = selectors.facts_reviewed()
     filterset_class = FactFilter
+    # Named, not read off the serializer: a JSON-LD shaper has no fields for the browsable API to list.
+    ordering_fields = ["id", "updated_at"]
     renderer_classes = [JSONRenderer, JSONLDRenderer, BrowsableAPIRenderer]
 
     def get_serializer_context(self):

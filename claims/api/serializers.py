@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims.exports.columns import CLAIM_FIELDS
 from claims.models import Claim, ClaimLink, Fact, Rating
 
 
@@ -17,38 +18,7 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = [
-            "id",
-            "version",
-            "article",
-            "article_title",
-            "source",
-            "source_id",
-            "language",
-            "published_on",
-            "article_url",
-            "kind",
-            "text",
-            "start",
-            "end",
-            "sentence",
-            "normalized",
-            "negated",
-            "hypothetical",
-            "reported",
-            "entities",
-            "status",
-            "origin",
-            "edited",
-            "fact",
-            "reviewed_by",
-            "reviewed_at",
-            "extractor_version",
-            "rule",
-            "confidence",
-            "created_at",
-            "updated_at",
-        ]
+        fields = CLAIM_FIELDS  # the one exported shape, shared with the dumps and the CSVs
 
 
 class ClaimChangeSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
 
 from claims import selectors, services
+from claims.exports.columns import CLAIM_CSV_HEADER, claim_csv_row
 from core.api.handlers import PreconditionRequired
 from core.api.sync import DeletionsMixin
 
@@ -65,6 +66,8 @@ def expected_version(request, change: dict) -> int:
 class ClaimViewSet(DeletionsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ClaimSerializer
     queryset = selectors.claim_list()
+    csv_header = CLAIM_CSV_HEADER
+    csv_row = staticmethod(claim_csv_row)
     filterset_class = ClaimFilter
     search_fields = ["text", "sentence", "article__title"]
     ordering_fields = ["id", "updated_at", "created_at"]

@@ -36,16 +36,24 @@ def flatten(row: dict, prefix: str = "") -> dict:
 def csv_text(rows: list[dict]) -> str:
     flat_rows = [flatten(row) for row in rows]
     columns = list(dict.fromkeys(column for row in flat_rows for column in row))
+    return csv_table(columns, ([row.get(column) for column in columns] for row in flat_rows))
+
+
+def csv_table(header: list[str], rows) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in flat_rows:
-        writer.writerow([cell(row.get(column)) for column in columns])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(value) for value in row])
     return buffer.getvalue()
 
 
 class CSVRenderer(BaseRenderer):
-    """`?format=csv` or `Accept: text/csv`. A page's rows; the next page's URL is in the `Link` header."""
+    """`?format=csv` or `Accept: text/csv`. A page's rows; the next page's URL is in the `Link` header.
+
+    A view with a fixed shape names it (`csv_header`, and `csv_row` to turn one serialised row into
+    values), so every page has the same columns; otherwise the columns are the page's flattened fields.
+    """
 
     media_type = "text/csv"
     format = "csv"
@@ -60,6 +68,12 @@ class CSVRenderer(BaseRenderer):
             response = (renderer_context or {}).get("response")
             if response is not None and data.get("next"):
                 response["Link"] = f'<{data["next"]}>; rel="next"'
+        view = (renderer_context or {}).get("view")
+        response = (renderer_context or {}).get("response")
+        is_error = response is not None and response.status_code >= 400
+        if not is_error and getattr(view, "csv_header", None):
+            rows = [rows] if isinstance(rows, dict) else rows
+            return csv_table(view.csv_header, (view.csv_row(row) for row in rows)).encode(self.charset)
         if isinstance(rows, dict):
             rows = [rows]  # one object, or an error such as {"detail": "…"}
         return csv_text([row if isinstance(row, dict) else {"value": row} for row in rows]).encode(self.charset)

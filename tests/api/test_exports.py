@@ -2,6 +2,7 @@ import csv
 import io
 import json
 
+import orjson
 import pytest
 
 from claims.models import ClaimLink, Rating
@@ -162,3 +163,35 @@ def test_the_csv_dump_streams_fixed_columns_and_escapes_formulas(api, django_ass
     assert by_kind["quantity"][header.index("text")] == "'=HYPERLINK(1)"
     assert by_kind["quantity"][header.index("normalized.unit")] == "pays"
     assert by_kind["date"][header.index("normalized.date")] == "2025-03-17"
+
+
+def test_every_csv_page_has_the_same_header_whatever_kinds_it_holds(api):
+    article = ArticleFactory(body="Plus de 30 pays, le 9 novembre, « Nous tiendrons », a dit Jean Martin.")
+    ClaimFactory(article=article)
+    ClaimFactory(article=article, kind="date", start=17, normalized={"date": "2025-11-09", "precision": "day"})
+    ClaimFactory(article=article, kind="quote", start=31, normalized={"speaker": "Jean Martin", "quote": "Nous"})
+
+    headers, url = [], "/api/v1/claims/?format=csv&page_size=1"
+    while url:
+        response = api.get(url)
+        headers.append(response.content.decode().splitlines()[0])
+        url = response.get("Link", "").removeprefix("<").split(">;")[0] or None
+
+    assert len(headers) == 3
+    assert len(set(headers)) == 1
+    dump_header = b"".join(api.get("/api/v1/export/claims.csv").streaming_content).decode().splitlines()[0]
+    assert headers[0] == dump_header
+
+
+def test_times_are_written_the_same_way_in_the_json_the_dump_and_both_csvs(api):
+    ClaimFactory()
+
+    from_json = api.get("/api/v1/claims/").json()["results"][0]
+    from_jsonl = orjson.loads(b"".join(api.get("/api/v1/export/claims.jsonl").streaming_content).splitlines()[0])
+    from_page_csv = csv_rows(api.get("/api/v1/claims/", {"format": "csv"}))[0]
+    dump = b"".join(api.get("/api/v1/export/claims.csv").streaming_content).decode()
+    from_dump_csv = next(csv.DictReader(io.StringIO(dump)))
+
+    for name in ["created_at", "updated_at"]:
+        assert from_json[name] == from_jsonl[name] == from_page_csv[name] == from_dump_csv[name]
+    assert set(from_json) == set(from_jsonl)

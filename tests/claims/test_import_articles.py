@@ -4,8 +4,10 @@ from datetime import date
 import orjson
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from articles.models import Article
+from claims.models import Claim
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,20 @@ def test_a_file_of_another_kind_is_refused(tmp_path):
 
     with pytest.raises(CommandError, match=r"not a folder, a \.zip or a JSON Lines"):
         run_import(path)
+
+
+def test_the_first_decision_on_an_imported_claim_can_be_undone(
+    tmp_path, reviewer_client, django_capture_on_commit_callbacks
+):
+    (tmp_path / "depeche.txt").write_text("Plus de 30 pays ont promis des troupes.", encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(tmp_path, "--language", "fr")
+    claim = Article.objects.get().claims.get(text="Plus de 30 pays")
+
+    reviewer_client.post(reverse("claims:claim_confirm", args=[claim.pk]), {"version": claim.version})
+    response = reviewer_client.post(reverse("claims:claim_undo"), follow=True)
+
+    assert "No earlier state" not in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.CANDIDATE
+    assert claim.reviewed_by is None
