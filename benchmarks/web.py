@@ -161,7 +161,9 @@ def measure_bulk_api(progress: Progress, *, count: int = 100, rounds: int = 5) -
         response = client.post("/api/v1/articles/", orjson.dumps(payload), content_type="application/json")
         api_runs.append(time.perf_counter() - started)
         if response.status_code not in (200, 201):
-            return [Figure("Bulk import API", f"not available (POST /api/v1/articles/ answered {response.status_code})")]
+            return [
+                Figure("Bulk import API", f"not available (POST /api/v1/articles/ answered {response.status_code})")
+            ]
         drafts = synthetic_drafts(count, first_number=first + count)
         service_runs.append(seconds_of(lambda drafts=drafts: articles_submit(drafts=drafts)))
     api_seconds, service_seconds = statistics.median(api_runs), statistics.median(service_runs)

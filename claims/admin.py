@@ -28,7 +28,8 @@ class ClaimInline(admin.TabularInline):
         "reviewed_by",
         "extractor_version",
     ]
-    readonly_fields = ["kind", "text", "start", "end", "origin", "reviewed_by", "extractor_version"]
+    # Read-only: a claim changes through its own page (and so through the review services).
+    readonly_fields = fields
     extra = 0
     show_change_link = True
     can_delete = False

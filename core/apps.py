@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Access and API"
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from .converters import RowIdConverter
+
+        register_converter(RowIdConverter, "id")

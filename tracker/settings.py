@@ -177,6 +177,8 @@ if PRODUCTION:
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# No API body needs more: an article list is 3 deep, a claim change 3.
+API_JSON_MAX_DEPTH = 32
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "core.api.access.ApiTokenAuthentication",
@@ -186,6 +188,11 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticated",
         "core.api.access.TokenAccess",
         "core.api.access.RolePermissions",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["core.api.access.PerTokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"api": os.environ.get("API_THROTTLE_RATE", "5000/hour")},

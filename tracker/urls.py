@@ -2,15 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.routers import DefaultRouter
 
 from articles.api.views import SourceViewSet
 from claims.api.articles import ArticleViewSet
 from claims.api.export import ClaimCsvExportView, ClaimExportView
 from claims.api.facts import ClaimReviewViewSet, FactViewSet
 from claims.api.views import ClaimLinkViewSet, ClaimViewSet
+from core.api.routers import RowIdRouter
 
-router = DefaultRouter()
+router = RowIdRouter()
 router.register("sources", SourceViewSet, basename="source")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")

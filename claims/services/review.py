@@ -35,7 +35,9 @@ def _describe_changes(claim: Claim, since_version: int) -> list[str]:
         previous = record.prev_record
         fields = record.diff_against(previous).changed_fields if previous else []
         shown = [f for f in fields if f not in {"version", "updated_at", "reviewed_at", "reviewed_by"}]
-        changes.append(f"{who} changed {', '.join(shown) or 'it'} at {record.history_date:%H:%M:%S}")
+        # In the site's time zone, as every page shows times.
+        at = timezone.localtime(record.history_date)
+        changes.append(f"{who} changed {', '.join(shown) or 'it'} at {at:%H:%M:%S}")
     return changes
 
 

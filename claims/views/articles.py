@@ -21,6 +21,7 @@ from ..services import (
     extraction_queue_reachable,
 )
 
+ID_MAX_DIGITS = 18  # below 2**63, the largest id PostgreSQL and SQLite store
 QUEUE_DOWN_NOTICE = (
     "The extraction queue is unreachable right now. Your articles are saved as pending and will be "
     "extracted automatically when it is back; there is nothing to do."
@@ -42,7 +43,9 @@ def article_list(request):
 
 def uploaded_ids(values: list[str]) -> list[int]:
     """The article ids of an upload's progress list, from the query or a Retry form; junk is dropped."""
-    return [int(value) for value in values if value.isdigit()][: article_selectors.UPLOAD_PROGRESS_MAX]
+    # ASCII digits only ("²" is a digit to Python, not to int()), and no more than a database id can be.
+    ids = [int(value) for value in values if value.isascii() and value.isdigit() and len(value) <= ID_MAX_DIGITS]
+    return ids[: article_selectors.UPLOAD_PROGRESS_MAX]
 
 
 def upload_page_url(ids: list[int]) -> str:

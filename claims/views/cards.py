@@ -21,7 +21,10 @@ def safe_next(request, fallback: str) -> str:
 
 
 def claim_card_or_redirect(request, claim: Claim, *, notice: str = "", status: int = 200):
-    """The refreshed card for htmx; for a plain form post, back to where the reviewer was."""
+    """The refreshed card for htmx; for a plain form post, back to where the reviewer was (or, for a
+    request that could not be read, a page saying so)."""
+    if status == 400 and not request.htmx:
+        return render(request, "400.html", {"message": notice}, status=400)
     if request.htmx:
         # Cards in the review queue carry hx-vals card=queue, so they come back with their article named.
         in_queue = request.POST.get("card", request.GET.get("card")) == "queue"

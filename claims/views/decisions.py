@@ -41,12 +41,13 @@ def claim_card(request, pk: int):
 @permission_required("claims.change_claim", raise_exception=True)
 def claim_decide(request, pk: int, decision: str):
     claim = get_object_or_404(Claim, pk=pk)
-    version = request.POST.get("version")
+    version = request.POST.get("version", "")
+    if not version.isascii() or not version.isdigit() or len(version) > 9:
+        # Without the version the reviewer saw, a decision could overwrite a newer one unseen (as in the API).
+        notice = "This decision did not say which version of the claim you saw; reload the page and decide again."
+        return claim_card_or_redirect(request, claim, notice=notice, status=400)
     try:
-        expected = int(version) if version else None
-        claim = REVIEW_DECISIONS[decision](claim=claim, user=request.user, expected_version=expected)
-    except ValueError:
-        return claim_card_or_redirect(request, claim, notice="That form was damaged; try again.")
+        claim = REVIEW_DECISIONS[decision](claim=claim, user=request.user, expected_version=int(version))
     except services.ClaimConflict as conflict:
         if not request.htmx:
             messages.warning(request, conflict_text(conflict))

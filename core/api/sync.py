@@ -1,11 +1,10 @@
 """Incremental sync: every resource's `deleted/` feed of tombstones, beside its list's `updated_since` filter."""
 
-import datetime
-
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 
+from .filters import UtcDateTimeSerializerField
 from .pagination import NewestFirstCursorPagination
 
 
@@ -19,7 +18,7 @@ class TombstoneSerializer(serializers.Serializer):
 
 
 class TombstoneQuerySerializer(serializers.Serializer):
-    since = serializers.DateTimeField(help_text="Deletions at or after this time (ISO 8601), e.g. your last sync.")
+    since = UtcDateTimeSerializerField(help_text="Deletions at or after this time (ISO 8601), e.g. your last sync.")
 
 
 class DeletionsMixin:
@@ -43,7 +42,7 @@ class DeletionsMixin:
         deletions = self.queryset.model.history.filter(
             # In UTC: PostgreSQL refuses the larger offsets ISO 8601 allows.
             history_type="-",
-            history_date__gte=query.validated_data["since"].astimezone(datetime.UTC),
+            history_date__gte=query.validated_data["since"],
         )
         page = self.paginate_queryset(deletions.only("id", "history_id", "history_date"))
         return self.get_paginated_response(TombstoneSerializer(page, many=True).data)

@@ -4,9 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.models import Claim, ClaimLink
-from tests.factories import ArticleFactory, ClaimFactory
+from claims.services import claim_confirm
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,7 @@ def test_viewer_sees_claims_but_no_review_buttons(viewer_client, claim):
 
 
 def test_reviewer_confirms_with_a_plain_form_post(reviewer_client, reviewer, claim):
-    response = reviewer_client.post(reverse("claims:claim_confirm", args=[claim.pk]))
+    response = reviewer_client.post(reverse("claims:claim_confirm", args=[claim.pk]), {"version": claim.version})
 
     claim.refresh_from_db()
     assert response.status_code == 302
@@ -45,13 +47,48 @@ def test_reviewer_confirms_with_a_plain_form_post(reviewer_client, reviewer, cla
 
 
 def test_reviewer_rejects_through_htmx_and_gets_the_updated_card(reviewer_client, claim):
-    response = reviewer_client.post(reverse("claims:claim_reject", args=[claim.pk]), HTTP_HX_REQUEST="true")
+    response = reviewer_client.post(
+        reverse("claims:claim_reject", args=[claim.pk]), {"version": claim.version}, HTTP_HX_REQUEST="true"
+    )
 
     claim.refresh_from_db()
     assert claim.status == Claim.Status.REJECTED
     html = response.content.decode()
     assert re.search(f'^<div class="claim card kind-quantity st-rejected" id="claim-{claim.pk}"', html.lstrip(), re.M)
     assert "<html" not in html
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "²", "99999999999999999999"])
+def test_a_decision_without_the_version_seen_is_refused_not_applied(reviewer_client, claim, version):
+    claims_service_confirm(claim)  # someone else decided meanwhile
+    data = {} if version is None else {"version": version}
+
+    plain = reviewer_client.post(reverse("claims:claim_reject", args=[claim.pk]), data)
+    over_htmx = reviewer_client.post(reverse("claims:claim_reject", args=[claim.pk]), data, HTTP_HX_REQUEST="true")
+
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.CONFIRMED
+    assert (plain.status_code, over_htmx.status_code) == (400, 400)
+    assert "which version of the claim you saw" in plain.content.decode()
+    assert "which version of the claim you saw" in over_htmx.content.decode()
+
+
+def test_a_conflict_message_gives_the_time_as_the_pages_do(reviewer_client, claim, settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    first_version = claim.version
+    claims_service_confirm(claim)
+    claim.refresh_from_db()
+    paris_time = timezone.localtime(claim.history.latest("history_date").history_date)
+
+    response = reviewer_client.post(
+        reverse("claims:claim_reject", args=[claim.pk]), {"version": first_version}, HTTP_HX_REQUEST="true"
+    )
+
+    assert f"at {paris_time:%H:%M:%S}" in response.content.decode()
+
+
+def claims_service_confirm(claim) -> None:
+    claim_confirm(claim=claim, user=UserFactory(username="alice"))
 
 
 def test_viewer_cannot_confirm(viewer_client, claim):
