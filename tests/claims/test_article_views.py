@@ -202,7 +202,7 @@ def test_retrying_a_missing_article_is_refused_politely(editor_client):
 
 
 def test_a_pasted_text_with_windows_line_breaks_is_stored_with_newlines_and_a_selection_lands_on_its_words(
-    editor_client, reviewer_client
+    editor_client, reviewer
 ):
     paste(editor_client, body="Premier paragraphe.\r\n\r\nDeuxième paragraphe.\r\nLe 9 novembre, tout change.  ")
     article = Article.objects.get()
@@ -211,6 +211,7 @@ def test_a_pasted_text_with_windows_line_breaks_is_stored_with_newlines_and_a_se
     # The reader counts a selection in characters of the text it shows, which is the stored body.
     start = article.body.index("9 novembre")
     data = {"kind": "date", "start": start, "end": start + len("9 novembre"), "date": "2025-11-09", "precision": "day"}
-    reviewer_client.post(reverse("claims:claim_create", args=[article.pk]), data)
+    editor_client.force_login(reviewer)
+    editor_client.post(reverse("claims:claim_create", args=[article.pk]), data)
 
     assert article.claims.get(origin=Claim.Origin.HUMAN).text == "9 novembre"
