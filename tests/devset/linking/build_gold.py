@@ -119,7 +119,8 @@ def parse_event(path: Path) -> dict:
     return event
 
 
-def build() -> dict:
+def build(*, write: bool) -> tuple[dict, dict[str, str]]:
+    """Return the gold annotations and every article body by file; write them to disk when `write`."""
     gold = {
         "version": 1,
         "events": [],
@@ -130,17 +131,22 @@ def build() -> dict:
         "updates": [],
         "distractors": [],
     }
+    bodies: dict[str, str] = {}
     for path in sorted(ANNOTATED.glob("*.md")):
-        build_event(parse_event(path), gold)
-    return gold
+        build_event(parse_event(path), gold, bodies)
+    if write:
+        for folder in {file.split("/")[0] for file in bodies}:
+            (HERE / folder).mkdir(exist_ok=True)
+            for stale in (HERE / folder).glob("*.txt"):
+                stale.unlink()
+        for file, body in bodies.items():
+            (HERE / file).write_text(body, encoding="utf-8")
+        GOLD.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return gold, bodies
 
 
-def build_event(event: dict, gold: dict) -> None:
+def build_event(event: dict, gold: dict, bodies: dict[str, str]) -> None:
     slug = event["slug"]
-    folder = HERE / slug
-    folder.mkdir(exist_ok=True)
-    for stale in folder.glob("*.txt"):
-        stale.unlink()
     gold["events"].append({"slug": slug, "name": event["name"], "dates": event["dates"]})
     mention_ids, article_of = {}, {}
     for article in event["articles"]:
@@ -149,7 +155,7 @@ def build_event(event: dict, gold: dict) -> None:
         words = len(body.split())
         if not MIN_WORDS <= words <= MAX_WORDS:
             raise SourceError(f"{file}: {words} words, outside {MIN_WORDS}-{MAX_WORDS}")
-        (HERE / file).write_text(body, encoding="utf-8")
+        bodies[file] = body
         gold["articles"].append(
             {
                 "file": file,
@@ -245,11 +251,10 @@ def build_relations(event: dict, gold: dict, mention_ids: dict, article_of: dict
 
 def main() -> int:
     try:
-        gold = build()
+        gold, _ = build(write=True)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    GOLD.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         f"{len(gold['events'])} events, {len(gold['articles'])} articles, {len(gold['mentions'])} mentions, "
         f"{len(gold['facts'])} facts, {len(gold['contradictions'])} contradiction pairs, "
