@@ -28,7 +28,7 @@ DISTRACTOR_TYPES = ("other place", "other date", "other scope", "other source ty
 SPACE_TOKENS = {"{nbsp}": "\u00a0", "{nnbsp}": "\u202f"}
 MARK = re.compile(r"\{([qds]):([a-z0-9-]+)\|([^{}]+)\}")
 # A sentence ends at . ! ? or … (possibly followed by a closing quote) before whitespace, except after
-# a title or initial ("M. Nuñez", "Mr. Sánchez").
+# a title, an initial or an initialism ("M. Nuñez", "Mr. Sánchez", "U.S. officials").
 SENTENCE_END = re.compile(r"[.!?…][»”\"']?(?=\s)")
 ABBREVIATIONS = ("M.", "Mme.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Gen.", "No.")
 MIN_WORDS, MAX_WORDS = 150, 400
@@ -45,7 +45,7 @@ def sentence_bounds(body: str) -> list[tuple[int, int]]:
         for end_match in SENTENCE_END.finditer(paragraph.group()):
             end = paragraph.start() + end_match.end()
             before = body[start:end]
-            if before.endswith(ABBREVIATIONS) or re.search(r"(?:^|\s)[A-Z]\.$", before):
+            if before.endswith(ABBREVIATIONS) or re.search(r"(?:^|[\s.])[A-Z]\.$", before):
                 continue
             bounds.append((start, end))
             start = end
