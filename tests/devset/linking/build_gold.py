@@ -77,8 +77,9 @@ def parse_header(lines: list[str], where: str) -> dict:
 def strip_marks(marked: str, where: str) -> tuple[str, list[dict]]:
     for token, char in SPACE_TOKENS.items():
         marked = marked.replace(token, char)
-    # Normalise as the tracker does on submission (NFC, no trailing spaces) before offsets are taken.
-    marked = "\n".join(line.rstrip() for line in marked.strip().splitlines()) + "\n"
+    # Normalise as the tracker does on submission (articles.text.article_text_normalize: NFC, no trailing
+    # blanks, none before or after the text) before offsets are taken, so the stored text is this file.
+    marked = "\n".join(line.rstrip() for line in marked.strip().splitlines())
     marked = unicodedata.normalize("NFC", marked)
     body, mentions, cursor = [], [], 0
     for match in MARK.finditer(marked):
