@@ -77,16 +77,16 @@ def parse_item(line: str) -> dict:
 
 def anchor(body: str, items: list[dict]) -> list[dict]:
     cursor = 0
-    used: set[tuple[int, int]] = set()
+    used: set[tuple[str, int, int]] = set()
     for item in items:
         start = body.find(item["text"], cursor)
-        while start != -1 and (start, start + len(item["text"])) in used:
+        while start != -1 and (item["kind"], start, start + len(item["text"])) in used:
             start = body.find(item["text"], start + 1)
         if start == -1:
             raise ValueError(f"{item['text']!r} not found after offset {cursor}")
         end = start + len(item["text"])
         assert body[start:end] == item["text"]
-        used.add((start, end))
+        used.add((item["kind"], start, end))
         item["start"], item["end"] = start, end
         cursor = start
     return items
