@@ -1,11 +1,10 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 
-from claims.admin import ClaimInline
-from claims.services import article_queue_extraction
-from tracker.admin import AuditedAdmin
+from core.admin import AuditedAdmin
 
 from .models import Article, Source
+from .services import article_update
 
 
 @admin.register(Source)
@@ -30,7 +29,6 @@ class ArticleAdmin(AuditedAdmin):
         "language",
         "published_on",
         "extraction_status",
-        "claim_count",
         "uploaded_by",
         "uploaded_at",
     ]
@@ -48,22 +46,19 @@ class ArticleAdmin(AuditedAdmin):
         "extraction_status_changed_at",
         "extractor_version",
     ]
-    inlines = [ClaimInline]
-    actions = ["rerun_extraction"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+    def has_add_permission(self, request):
+        # Articles come in through the upload page, the API or `import_articles`, which queue their extraction.
+        return False
 
-    @admin.display(ordering="claim_count", description="Claims")
-    def claim_count(self, article):
-        return article.claim_count
+    def get_readonly_fields(self, request, obj=None):
+        # Every claim points into the body by offsets: an edit here would move all highlights onto other words.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "body"] if obj is not None else readonly
 
-    @admin.action(description="Re-run claim extraction", permissions=["change"])
-    def rerun_extraction(self, request, queryset):
-        for article in queryset:
-            article_queue_extraction(article=article)
-        self.message_user(
-            request,
-            f"Extraction queued for {queryset.count()} article(s); reviewed claims are kept.",
-            messages.SUCCESS,
-        )
+    def save_model(self, request, obj, form, change):
+        fields = {name: getattr(obj, name) for name in form.changed_data}
+        self.article_save(article=obj, user=request.user, fields=fields)
+
+    def article_save(self, *, article: Article, user, fields: dict) -> None:
+        article_update(article=article, user=user, **fields)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .models import Language
+from .text import article_text_normalize
 
 # Markup whose content is never article text.
 NON_TEXT_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "head", "nav", "footer", "form"]
@@ -141,7 +142,7 @@ def document_from_upload(*, name: str, data: bytes) -> IngestedDocument:
         raise refuse(f"This file is {kind}, not {ACCEPTED_KINDS}.", "binary")
     else:
         document = text_document(data)
-    text = document.text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = article_text_normalize(document.text)
     if not text:
         raise refuse("This file has no readable text.", "empty")
     if "\x00" in text:

@@ -99,7 +99,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:article_review", args=[self.pk])
+        return reverse("claims:article_reader", args=[self.pk])
 
     def set_extraction_status(self, status: str, *, error: str = "") -> None:
         if status not in self.ALLOWED_TRANSITIONS[self.extraction_status]:

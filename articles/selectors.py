@@ -1,36 +1,8 @@
 """Reads of articles and sources, with the joins and counts their pages need."""
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
-
-from claims.models import Claim
+from django.db.models import Count, QuerySet
 
 from .models import Article, Source
-
-
-def claim_count(**filters) -> Coalesce:
-    """Factual claims (not entity mentions) of the row's article, counted per row shown.
-
-    A subquery rather than a JOIN with GROUP BY: the database then counts only the page's articles
-    through the claims' article index, instead of grouping every claim before it can sort and cut.
-    """
-    claims = (
-        Claim.objects.filter(article=OuterRef("pk"), **filters)
-        .exclude(kind=Claim.Kind.ENTITY)
-        .order_by()
-        .values("article")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(claims, output_field=IntegerField()), 0)
-
-
-def article_list() -> QuerySet[Article]:
-    return (
-        Article.objects.select_related("source", "uploaded_by")
-        .annotate(claim_count=claim_count(), unreviewed_count=claim_count(status=Claim.Status.CANDIDATE))
-        .order_by("-uploaded_at", "-id")
-    )
 
 
 def source_list() -> QuerySet[Source]:

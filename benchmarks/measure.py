@@ -30,7 +30,7 @@ from benchmarks.figures import Figure, seconds_of  # noqa: E402
 from benchmarks.web import measure_bulk_api, measure_exports, measure_pages  # noqa: E402
 from claims.extraction.nlp import FRENCH_MODEL  # noqa: E402
 from claims.models import Claim  # noqa: E402
-from claims.services import articles_extract_claims_batch, articles_import  # noqa: E402
+from claims.services import articles_extract_claims_batch, articles_submit  # noqa: E402
 
 IMPORT_CHUNK = 500
 warnings.filterwarnings("ignore", "No directory at")  # WhiteNoise: static files are served by the finders
@@ -43,7 +43,7 @@ def rss_mb() -> float:
 def import_drafts(drafts, advance=lambda n: None) -> None:
     for offset in range(0, len(drafts), IMPORT_CHUNK):
         chunk = drafts[offset : offset + IMPORT_CHUNK]
-        articles_import(drafts=chunk)
+        articles_submit(drafts=chunk)
         advance(len(chunk))
 
 

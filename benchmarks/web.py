@@ -21,7 +21,7 @@ from articles.models import Article
 from benchmarks.corpus import synthetic_drafts
 from benchmarks.figures import Figure, PeakMemory, p95, seconds_of
 from claims.models import Claim, Fact
-from claims.services import articles_import
+from claims.services import articles_submit
 
 PAGE_GOAL_MS = 150
 # Names the review queue and the fact view may have once they are merged: the first that resolves is used.
@@ -78,7 +78,7 @@ def measure_pages(progress: Progress, *, requests: int) -> list[Figure]:
     fact = Fact.objects.order_by("pk").first()
     urls = {
         "Article list page": "/articles/",
-        "Reader (claims:article_review)": reverse("claims:article_review", args=[article.pk]),
+        "Reader (claims:article_reader)": reverse("claims:article_reader", args=[article.pk]),
         "Review queue": first_url(REVIEW_QUEUE_NAMES),
         "Fact view": first_url(FACT_VIEW_NAMES, args=[fact.pk]) if fact else None,
         "Fact list": first_url(["claims:fact_list"]),
@@ -156,7 +156,7 @@ def measure_bulk_api(progress: Progress, *, count: int = 100) -> list[Figure]:
     api_seconds = time.perf_counter() - started
     if response.status_code not in (200, 201):
         return [Figure("Bulk import API", f"not available (POST /api/v1/articles/ answered {response.status_code})")]
-    service_seconds = seconds_of(lambda: articles_import(drafts=synthetic_drafts(count, first_number=8_000_000)))
+    service_seconds = seconds_of(lambda: articles_submit(drafts=synthetic_drafts(count, first_number=8_000_000)))
     return [
         Figure(f"Bulk import API: {count} articles in one POST", f"{count / api_seconds:,.0f} articles/s"),
         Figure("Bulk import API / the service alone", f"{service_seconds / api_seconds:.2f}×"),

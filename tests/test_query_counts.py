@@ -69,7 +69,7 @@ def test_a_list_runs_as_many_queries_for_fifty_articles_as_for_five(admin_client
 def test_the_reader_runs_as_many_queries_for_an_article_with_many_linked_claims_as_with_few(admin_client, reviewer):
     others = add_articles(3, reviewer)
     article = ArticleFactory(body="Plus de 30 pays. " * 40)
-    url = reverse("claims:article_review", args=[article.pk])
+    url = reverse("claims:article_reader", args=[article.pk])
 
     def add_claims(starts):
         for start in starts:

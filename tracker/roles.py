@@ -43,7 +43,7 @@ def roles_ensure(*, apps=global_apps, using="default", **kwargs) -> None:
     permissions = {
         f"{app_label}.{codename}": pk
         for pk, app_label, codename in Permission.objects.using(using)
-        .filter(content_type__app_label__in=["articles", "claims"])
+        .filter(content_type__app_label__in=["core", "articles", "claims"])
         .values_list("pk", "content_type__app_label", "codename")
     }
     for role, codes in [*ROLES.items(), (ADMIN_ROLE, list(permissions))]:

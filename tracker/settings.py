@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "tracker",
+    "core",
     "articles",
     "claims",
 ]
@@ -178,30 +179,30 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "claims.api.access.ApiTokenAuthentication",
+        "core.api.access.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
-        "claims.api.access.TokenAccess",
-        "claims.api.access.RolePermissions",
+        "core.api.access.TokenAccess",
+        "core.api.access.RolePermissions",
     ],
-    "DEFAULT_THROTTLE_CLASSES": ["claims.api.access.PerTokenRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.access.PerTokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"api": os.environ.get("API_THROTTLE_RATE", "5000/hour")},
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "claims.exports.csv.CSVRenderer",
+        "core.api.csv.CSVRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "tracker.api.NewestFirstCursorPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.NewestFirstCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "tracker.api.exception_handler",
+    "EXCEPTION_HANDLER": "core.api.handlers.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact tracker API",

@@ -4,7 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from articles.api.views import ArticleViewSet, SourceViewSet
+from articles.api.views import SourceViewSet
+from claims.api.articles import ArticleViewSet
 from claims.api.export import ClaimCsvExportView, ClaimExportView
 from claims.api.facts import ClaimReviewViewSet, FactViewSet
 from claims.api.views import ClaimLinkViewSet, ClaimViewSet
@@ -20,7 +21,6 @@ router.register("claim-reviews", ClaimReviewViewSet, basename="claim-review")
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("articles/", include("articles.urls")),
     path("", include("claims.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/export/claims.jsonl", ClaimExportView.as_view(), name="claim-export"),

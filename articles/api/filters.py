@@ -1,7 +1,7 @@
 from django_filters import rest_framework as filters
 
 from articles.models import Article
-from tracker.api import UtcDateTimeFilter
+from core.api.filters import UtcDateTimeFilter
 
 
 class ArticleFilter(filters.FilterSet):

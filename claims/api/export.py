@@ -5,9 +5,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import filters, generics
 
 from claims import selectors
-from claims.exports.csv import CSVRenderer
 from claims.exports.dump import csv_lines, json_lines
 from claims.exports.jsonl import JSONLinesRenderer
+from core.api.csv import CSVRenderer
 
 from . import examples
 from .filters import ClaimFilter

@@ -6,8 +6,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
 from claims import selectors
-from claims.exports.claimreview import JSONLDRenderer, claim_review
-from tracker.sync import DeletionsMixin
+from claims.exports.claimreview import JSONLDRenderer, fact_claimreview
+from core.api.sync import DeletionsMixin
 
 from . import examples
 from .filters import FactFilter
@@ -37,7 +37,7 @@ class ClaimReviewSerializer(serializers.BaseSerializer):
         request = self.context["request"]
         url = request.build_absolute_uri(reverse("claim-review-detail", args=[fact.pk]))
         best, worst = self.context["scale_bounds"]
-        return claim_review(fact, url=url, newsroom=settings.NEWSROOM_NAME, best=best, worst=worst)
+        return fact_claimreview(fact, url=url, newsroom=settings.NEWSROOM_NAME, best=best, worst=worst)
 
 
 @extend_schema_view(

@@ -7,7 +7,7 @@ from django_filters import rest_framework as filters
 
 from articles.models import Language, Source
 from claims.models import Claim, ClaimLink, Fact
-from tracker.api import UtcDateTimeFilter
+from core.api.filters import UtcDateTimeFilter
 
 
 class ClaimFilter(filters.FilterSet):

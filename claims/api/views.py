@@ -5,8 +5,8 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
 
 from claims import selectors, services
-from tracker.api import PreconditionRequired
-from tracker.sync import DeletionsMixin
+from core.api.handlers import PreconditionRequired
+from core.api.sync import DeletionsMixin
 
 from . import examples
 from .filters import ClaimFilter, ClaimLinkFilter
@@ -90,7 +90,7 @@ class ClaimViewSet(DeletionsMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
                 end=data.get("end"),
             )
         else:
-            services.claim_review(claim=claim, user=request.user, status=data["status"], expected_version=version)
+            services.claim_status_set(claim=claim, user=request.user, status=data["status"], expected_version=version)
         claim = self.get_queryset().get(pk=claim.pk)
         return Response(ClaimSerializer(claim).data, headers={"ETag": f'"{claim.version}"'})
 

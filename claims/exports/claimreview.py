@@ -27,7 +27,7 @@ def _creative_work(claim: Claim) -> dict:
     return work
 
 
-def claim_review(fact: Fact, *, url: str, newsroom: str, best: int | None, worst: int | None) -> dict:
+def fact_claimreview(fact: Fact, *, url: str, newsroom: str, best: int | None, worst: int | None) -> dict:
     """The review of one fact: the claim as its first confirmed wording, every article that states it, the verdict.
 
     `fact.claims` must hold the fact's claims with their articles and sources (see `selectors.facts_with_claims`).

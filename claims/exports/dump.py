@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import orjson
 from django.db.models import QuerySet
 
-from .csv import cell
+from core.api.csv import cell
 
 CHUNK_SIZE = 2000
 # Output name → ORM path; the same fields and names as the claim list's JSON (ClaimSerializer).

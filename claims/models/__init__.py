@@ -1,4 +1,3 @@
-from .api_token import ApiToken
 from .claim import Claim, ClaimQuerySet, format_number, quantity_reading
 from .comment import ClaimComment
 from .fact import Fact, Rating
@@ -6,7 +5,6 @@ from .link import ClaimLink
 from .webhook import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
-    "ApiToken",
     "Claim",
     "ClaimComment",
     "ClaimLink",

@@ -1,5 +1,6 @@
 """Reads of claims, links and facts, with their joins already applied. Views and the API call these."""
 
+from .articles import articles_with_claim_counts
 from .dashboard import (
     articles_most_to_review,
     candidates_to_review,
@@ -27,6 +28,7 @@ __all__ = [
     "article_for_review",
     "article_segments",
     "articles_most_to_review",
+    "articles_with_claim_counts",
     "candidates_to_review",
     "claim_list",
     "claim_related_suggestions",

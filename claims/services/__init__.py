@@ -1,9 +1,10 @@
-"""Writes to claims, links and facts. Views, the admin, the API, tasks and commands call these."""
+"""Writes to claims, links and facts, and the use cases that span articles and claims.
 
-from .api_tokens import api_token_create
-from .batches import articles_extract_claims_batch, articles_import, articles_queue_extraction_batch
+Views, the admin, the API, tasks and commands call these.
+"""
+
+from .batches import articles_extract_claims_batch, articles_queue_extraction
 from .extraction import (
-    article_create_and_queue,
     article_extract_claims,
     article_extraction_failed,
     article_queue_extraction,
@@ -13,7 +14,6 @@ from .extraction import (
     claims_store_candidates,
     extraction_queue_reachable,
 )
-from .intake import articles_create_and_queue
 from .links import claim_link, claim_unlink, fact_set_verdict, facts_regroup
 from .review import (
     ClaimConflict,
@@ -22,10 +22,11 @@ from .review import (
     claim_create,
     claim_reject,
     claim_revert,
-    claim_review,
+    claim_status_set,
     claim_undo_last_decision,
     claim_update,
 )
+from .submission import article_submit, articles_submit
 from .webhooks import (
     WebhookDeliveryFailed,
     webhook_deliver,
@@ -36,25 +37,23 @@ from .webhooks import (
 __all__ = [
     "ClaimConflict",
     "WebhookDeliveryFailed",
-    "api_token_create",
-    "article_create_and_queue",
     "article_extract_claims",
     "article_extraction_failed",
     "article_queue_extraction",
     "article_retry_extraction",
+    "article_submit",
     "article_update_and_requeue",
-    "articles_create_and_queue",
     "articles_extract_claims_batch",
-    "articles_import",
-    "articles_queue_extraction_batch",
+    "articles_queue_extraction",
     "articles_requeue_stale_extractions",
+    "articles_submit",
     "claim_comment_add",
     "claim_confirm",
     "claim_create",
     "claim_link",
     "claim_reject",
     "claim_revert",
-    "claim_review",
+    "claim_status_set",
     "claim_undo_last_decision",
     "claim_unlink",
     "claim_update",

@@ -4,13 +4,14 @@ import logging
 from dataclasses import asdict
 from datetime import timedelta
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import article_create, article_set_extraction_status, article_update
+from articles.services import article_set_extraction_status, article_update
 
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
@@ -39,20 +40,10 @@ def article_queue_extraction(*, article: Article) -> None:
     transaction.on_commit(publish)
 
 
-@transaction.atomic
-def article_create_and_queue(**fields) -> Article:
-    """Store an article (see `article_create`) and queue its claim extraction."""
-    article = article_create(**fields)
-    article_queue_extraction(article=article)
-    return article
-
-
 def extraction_queue_reachable() -> bool:
     """Whether the broker answers now, so an editor can be told their extraction will wait for it."""
-    from tracker import celery_app
-
     try:
-        with celery_app.connection_for_write() as connection:
+        with current_app.connection_for_write() as connection:
             connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
     except Exception:  # whatever the transport raises, the answer is "not now"
         return False
@@ -126,7 +117,7 @@ def article_extract_claims(*, article_id: int) -> Article | None:
 
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
-        claims_store_candidates(article=article, records=records, extractor_version=EXTRACTOR_VERSION)
+        claims_store_candidates(records_by_article={article: records}, extractor_version=EXTRACTOR_VERSION)
         if article.extraction_status != Status.DONE:
             article_set_extraction_status(article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
     return article
@@ -170,51 +161,69 @@ def claim_from_record(*, article: Article, record: ClaimRecord, extractor_versio
     )
 
 
-def claims_record_creation(*, article: Article, keys: set[tuple]) -> None:
+def claims_record_creation(*, articles: list[Article], keys: set[tuple]) -> None:
     """Give bulk-created candidates their first history entry, so undoing a first decision restores them.
 
     bulk_create skips simple-history's save hook, and with ignore_conflicts it returns no ids, so the
-    new rows are read back by span.
+    new rows are read back by span: two queries whatever the number of articles.
     """
     if not keys:
         return
-    stored = [claim for claim in article.claims.all() if (claim.kind, claim.start, claim.end) in keys]
+    stored = [
+        claim
+        for claim in Claim.objects.filter(article__in=articles)
+        if (claim.article_id, claim.kind, claim.start, claim.end) in keys
+    ]
     recorded = set(Claim.history.filter(id__in=[claim.pk for claim in stored]).values_list("id", flat=True))
-    created = [claim for claim in stored if claim.pk not in recorded]
-    Claim.history.bulk_history_create(created)
+    Claim.history.bulk_history_create([claim for claim in stored if claim.pk not in recorded])
 
 
 @transaction.atomic
-def claims_store_candidates(*, article: Article, records: list[ClaimRecord], extractor_version: str) -> dict:
-    """Merge a fresh extraction into the article's claims without destroying human work.
+def claims_store_candidates(*, records_by_article: dict[Article, list[ClaimRecord]], extractor_version: str) -> dict:
+    """Merge a fresh extraction into each article's claims without destroying human work.
 
-    Reviewed, edited, human-made and linked claims are kept as they are; an untouched candidate at
-    the same span is refreshed; new spans are added; untouched candidates the extractor no longer
-    finds are dropped.
+    The one way candidates are stored, for one article or a batch. Reviewed, edited, human-made and
+    linked claims are kept as they are; an untouched candidate at the same span is refreshed; new spans
+    are added, each with its first history entry; untouched candidates the extractor no longer finds
+    are dropped. The query count does not depend on the number of articles.
     """
-    fresh = {}
-    for record in records:
-        fresh.setdefault((record.kind, record.start, record.end), record)
-    existing = {(claim.kind, claim.start, claim.end): claim for claim in article.claims.all()}
-    untouched_ids = set(article.claims.untouched_candidates().values_list("pk", flat=True))
+    articles = list(records_by_article)
+    existing: dict[tuple, Claim] = {
+        (claim.article_id, claim.kind, claim.start, claim.end): claim
+        for claim in Claim.objects.filter(article__in=articles)
+    }
+    untouched_ids = (
+        set(Claim.objects.filter(article__in=articles).untouched_candidates().values_list("pk", flat=True))
+        if existing
+        else set()
+    )
+    fresh: dict[tuple, Claim] = {}
+    for article, records in records_by_article.items():
+        for record in records:
+            key = (article.pk, record.kind, record.start, record.end)
+            if key not in fresh:
+                fresh[key] = claim_from_record(article=article, record=record, extractor_version=extractor_version)
 
     to_create, to_update = [], []
-    for key, record in fresh.items():
+    now = timezone.now()
+    for key, candidate in fresh.items():
         claim = existing.get(key)
-        candidate = claim_from_record(article=article, record=record, extractor_version=extractor_version)
         if claim is None:
             to_create.append(candidate)
         elif claim.pk in untouched_ids:
-            for field in CANDIDATE_FIELDS:
-                setattr(claim, field, getattr(candidate, field))
-            claim.updated_at = timezone.now()  # bulk_update skips auto_now
+            for name in CANDIDATE_FIELDS:
+                setattr(claim, name, getattr(candidate, name))
+            claim.updated_at = now  # bulk_update skips auto_now
             to_update.append(claim)
     dropped_ids = [claim.pk for key, claim in existing.items() if key not in fresh and claim.pk in untouched_ids]
 
-    Claim.objects.filter(pk__in=dropped_ids).delete()
+    if dropped_ids:
+        Claim.objects.filter(pk__in=dropped_ids).delete()
     if to_update:
-        Claim.objects.bulk_update(to_update, [*CANDIDATE_FIELDS, "updated_at"])
+        Claim.objects.bulk_update(to_update, [*CANDIDATE_FIELDS, "updated_at"], batch_size=1000)
     # ignore_conflicts: a racing worker may have stored the same span a moment ago.
-    Claim.objects.bulk_create(to_create, ignore_conflicts=True)
-    claims_record_creation(article=article, keys={(c.kind, c.start, c.end) for c in to_create})
+    Claim.objects.bulk_create(to_create, batch_size=1000, ignore_conflicts=True)
+    claims_record_creation(
+        articles=articles, keys={(claim.article_id, claim.kind, claim.start, claim.end) for claim in to_create}
+    )
     return {"created": len(to_create), "refreshed": len(to_update), "dropped": len(dropped_ids)}

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
+from core.errors import VersionConflict
 
 from ..models import Claim, ClaimComment
 from ..readings import reading_clean
@@ -17,13 +18,13 @@ UNDO_REASON = "undo of "
 DECISION_FIELDS = ["status", "reviewed_by_id", "reviewed_at", "edited", "normalized"]
 
 
-class ClaimConflict(Exception):
+class ClaimConflict(VersionConflict):
     """A save based on a copy of the claim someone else has changed since it was read."""
 
     def __init__(self, claim: Claim, changes: list[str]):
         self.claim = claim
-        self.changes = changes
-        super().__init__(f"Claim {claim.pk} changed since you opened it: {', '.join(changes) or 'saved again'}.")
+        message = f"Claim {claim.pk} changed since you opened it: {', '.join(changes) or 'saved again'}."
+        super().__init__(message, changes=changes, version=claim.version)
 
 
 def _describe_changes(claim: Claim, since_version: int) -> list[str]:
@@ -55,7 +56,9 @@ def _save_decision(claim: Claim, user: AbstractBaseUser, fields: list[str]) -> C
 
 
 @transaction.atomic
-def claim_review(*, claim: Claim, user: AbstractBaseUser, status: str, expected_version: int | None = None) -> Claim:
+def claim_status_set(
+    *, claim: Claim, user: AbstractBaseUser, status: str, expected_version: int | None = None
+) -> Claim:
     claim = _locked(claim, expected_version)
     claim.status = status
     claim.reviewed_by = user
@@ -66,11 +69,11 @@ def claim_review(*, claim: Claim, user: AbstractBaseUser, status: str, expected_
 
 
 def claim_confirm(*, claim: Claim, user: AbstractBaseUser, expected_version: int | None = None) -> Claim:
-    return claim_review(claim=claim, user=user, status=Claim.Status.CONFIRMED, expected_version=expected_version)
+    return claim_status_set(claim=claim, user=user, status=Claim.Status.CONFIRMED, expected_version=expected_version)
 
 
 def claim_reject(*, claim: Claim, user: AbstractBaseUser, expected_version: int | None = None) -> Claim:
-    return claim_review(claim=claim, user=user, status=Claim.Status.REJECTED, expected_version=expected_version)
+    return claim_status_set(claim=claim, user=user, status=Claim.Status.REJECTED, expected_version=expected_version)
 
 
 def _span(article: Article, start, end) -> tuple[int, int, str]:

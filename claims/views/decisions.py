@@ -39,7 +39,7 @@ def claim_card(request, pk: int):
 @require_POST
 @login_required
 @permission_required("claims.change_claim", raise_exception=True)
-def claim_review(request, pk: int, decision: str):
+def claim_decide(request, pk: int, decision: str):
     claim = get_object_or_404(Claim, pk=pk)
     version = request.POST.get("version")
     try:

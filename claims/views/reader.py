@@ -23,7 +23,7 @@ def kind_counts(claims: list[Claim]) -> dict[str, int]:
 @require_GET
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
-def article_review(request, pk: int):
+def article_reader(request, pk: int):
     try:
         article = selectors.article_for_review(article_id=pk)
     except Article.DoesNotExist as missing:
@@ -46,5 +46,5 @@ def article_review(request, pk: int):
     if request.htmx and request.GET.get("partial") == "status":
         if article.extraction_status in {Article.ExtractionStatus.DONE, Article.ExtractionStatus.FAILED}:
             return HttpResponseClientRefresh()  # the claims list changed too: show the whole page anew
-        return render(request, "claims/article_review.html#extraction-status", context)
-    return render(request, "claims/article_review.html", context)
+        return render(request, "claims/article_reader.html#extraction-status", context)
+    return render(request, "claims/article_reader.html", context)

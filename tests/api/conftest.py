@@ -2,8 +2,8 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from claims.models import ApiToken
-from claims.services import api_token_create
+from core.models import ApiToken
+from core.services import api_token_create
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,8 @@
 import pytest
 from rest_framework.test import APIClient
 
-from claims.api.access import PerTokenRateThrottle
-from claims.models import ApiToken
+from core.api.access import PerTokenRateThrottle
+from core.models import ApiToken
 from tests.api.conftest import token_client
 from tests.factories import ClaimFactory, UserFactory
 

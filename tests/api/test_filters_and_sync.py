@@ -72,7 +72,7 @@ def test_updated_since_returns_exactly_what_changed_and_deletions_come_as_tombst
     last_sync = timezone.now()
 
     claim_confirm(claim=confirmed, user=reviewer)
-    claims_store_candidates(article=dropped.article, records=[], extractor_version="test")  # drops untouched ones
+    claims_store_candidates(records_by_article={dropped.article: []}, extractor_version="test")  # drops untouched ones
 
     changed = api.get("/api/v1/claims/", {"updated_since": last_sync.isoformat()})
     deleted = api.get("/api/v1/claims/deleted/", {"since": last_sync.isoformat()}).json()["results"]

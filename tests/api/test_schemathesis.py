@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-from claims.models import ApiToken
-from claims.services import api_token_create
+from core.models import ApiToken
+from core.services import api_token_create
 from tests.factories import ClaimFactory, UserFactory
 from tracker.wsgi import application
 

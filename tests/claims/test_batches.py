@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from articles.services import ArticleDraft, source_get_or_create
+from articles.services import ArticleDraft, is_duplicate, source_get_or_create
 from claims import services
 from claims.extraction import ClaimRecord
 from claims.models import Claim
@@ -95,7 +95,7 @@ def test_a_batch_skips_failed_done_and_missing_articles(seed_text):
     assert not Claim.objects.exists()
 
 
-def test_importing_skips_texts_already_stored_or_repeated_and_queues_after_commit(
+def test_submitting_skips_texts_already_stored_or_repeated_and_queues_after_commit(
     seed_text, django_capture_on_commit_callbacks
 ):
     ArticleFactory(body=seed_text("001"))
@@ -107,11 +107,13 @@ def test_importing_skips_texts_already_stored_or_repeated_and_queues_after_commi
     ]
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        result = services.articles_import(drafts=drafts)
+        result = services.articles_submit(drafts=drafts)
 
     assert [article.title for article in result.created] == ["Coalition"]
     assert result.duplicates == 2
-    assert result.refused == ["Vide: The article has no text."]
+    assert [(position, error.messages) for position, error in result.refused if not is_duplicate(error)] == [
+        (3, ["The article has no text."])
+    ]
     created = Article.objects.get(title="Coalition")
     assert created.source.name == "AFP"
     assert created.extraction_status == Status.PENDING
@@ -122,16 +124,16 @@ def test_importing_skips_texts_already_stored_or_repeated_and_queues_after_commi
     assert created.extraction_status == Status.DONE
 
 
-def test_importing_costs_the_same_queries_into_a_full_database_as_into_an_empty_one():
+def test_submitting_costs_the_same_queries_into_a_full_database_as_into_an_empty_one():
     def drafts(offset: int, count: int = 20) -> list[ArticleDraft]:
         return [ArticleDraft(title=f"A{n}", body=f"Texte {n}.", source="AFP") for n in range(offset, offset + count)]
 
     source_get_or_create(name="AFP")
     with CaptureQueriesContext(connection) as into_empty:
-        services.articles_import(drafts=drafts(0))
-    services.articles_import(drafts=drafts(1000, count=200))
+        services.articles_submit(drafts=drafts(0))
+    services.articles_submit(drafts=drafts(1000, count=200))
     with CaptureQueriesContext(connection) as into_full:
-        services.articles_import(drafts=drafts(100))
+        services.articles_submit(drafts=drafts(100))
 
     assert Article.objects.count() == 240
     assert len(into_full) == len(into_empty)

@@ -153,8 +153,7 @@ def test_comments_are_kept_with_their_author_and_blank_ones_refused(claim, alice
 def test_undo_restores_an_extracted_candidate_after_a_first_correction(alice):
     article = ArticleFactory(body=BODY)
     services.claims_store_candidates(
-        article=article,
-        records=[record_for("Plus de 30 pays", value=30.0)],
+        records_by_article={article: [record_for("Plus de 30 pays", value=30.0)]},
         extractor_version="1",
     )
     claim = article.claims.get()

@@ -26,7 +26,7 @@ def record(text: str, *, body: str = BODY, value: float = 1.0, kind: str = "quan
 
 
 def store(article, *records, version="1"):
-    return services.claims_store_candidates(article=article, records=list(records), extractor_version=version)
+    return services.claims_store_candidates(records_by_article={article: list(records)}, extractor_version=version)
 
 
 def test_storing_the_same_candidates_twice_adds_nothing():

@@ -107,7 +107,7 @@ def test_hostile_article_text_is_shown_as_text_never_as_markup(viewer_client):
 
 
 def test_unknown_article_is_a_404_page(viewer_client):
-    response = viewer_client.get(reverse("claims:article_review", args=[999999]))
+    response = viewer_client.get(reverse("claims:article_reader", args=[999999]))
 
     assert response.status_code == 404
 

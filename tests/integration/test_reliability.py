@@ -11,13 +11,14 @@ from django.db import transaction
 from django.urls import reverse
 
 from articles.models import Article
+from articles.services import ArticleDraft
 from claims.extraction import extract
 from claims.models import Claim
-from claims.services import article_create_and_queue, article_queue_extraction
+from claims.services import article_queue_extraction, article_submit
 from claims.tasks import article_extract_claims
 from tests import conftest
 from tests.conftest import ROOT, wait_for
-from tests.factories import SourceFactory, UserFactory
+from tests.factories import UserFactory
 from tracker.processes import process_stop
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -91,9 +92,7 @@ def test_worker_killed_mid_extraction_gets_the_task_again_and_stores_one_set_of_
     sentences = [f"Le {day} mars, plus de {day + 20} pays ont promis {day} 000 soldats." for day in range(1, 29)]
     body = "\n".join(sentences * 8)  # long enough to be caught while running
     with transaction.atomic():
-        article = article_create_and_queue(
-            title="Long", body=body, source=SourceFactory(name="AFP"), language="fr", published_on=None
-        )
+        article = article_submit(draft=ArticleDraft(title="Long", body=body, source="AFP", language="fr"))
     wait_for(lambda: status_of(article.pk) == Status.RUNNING, timeout=60, interval=0.05, message="the start")
 
     for pid in celery_worker.pool_children():
@@ -111,7 +110,7 @@ def test_upload_while_redis_is_down_is_kept_pending_with_a_notice_then_extracted
     redis_outage()
 
     response = client.post(
-        reverse("articles:upload"),
+        reverse("claims:article_upload"),
         {"title": "Panne", "new_source": "AFP", "language": "fr", "body": "Plus de 30 pays ont signé hier."},
         follow=True,
     )
@@ -129,14 +128,15 @@ def test_upload_while_redis_is_down_is_kept_pending_with_a_notice_then_extracted
 def test_redis_killed_halfway_through_a_batch_loses_no_article_and_duplicates_no_claim(
     celery_worker, beat, redis_outage, redis_server
 ):
-    source = SourceFactory(name="AFP")
     with transaction.atomic():
         articles = [
-            article_create_and_queue(
-                title=f"Dépêche {n}",
-                body=f"Plus de {n + 10} pays ont signé le {n % 28 + 1} mars. « C'est historique », a dit Jean Martin.",
-                source=source,
-                language="fr",
+            article_submit(
+                draft=ArticleDraft(
+                    title=f"Dépêche {n}",
+                    body=f"Plus de {n + 10} pays ont signé le {n % 28 + 1} mars. « Historique », a dit Jean Martin.",
+                    source="AFP",
+                    language="fr",
+                )
             )
             for n in range(200)
         ]
@@ -173,8 +173,8 @@ def test_two_workers_racing_on_the_same_article_store_one_set_of_claims_and_keep
 ):
     sentences = [f"Le {day} mars, plus de {day + 20} pays ont promis {day} 000 soldats." for day in range(1, 29)]
     with transaction.atomic():
-        article = article_create_and_queue(
-            title="Course", body="\n".join(sentences * 4), source=SourceFactory(name="AFP"), language="fr"
+        article = article_submit(
+            draft=ArticleDraft(title="Course", body="\n".join(sentences * 4), source="AFP", language="fr")
         )
     wait_for(lambda: status_of(article.pk) == Status.DONE, timeout=120, message="the first extraction")
     reviewed = article.claims.order_by("start").first()

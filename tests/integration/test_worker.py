@@ -14,7 +14,7 @@ def test_seed_article_uploaded_through_the_form_gets_candidates_from_the_worker(
     client.force_login(UserFactory(username="edith", roles=["editor"]))
 
     response = client.post(
-        reverse("articles:upload"),
+        reverse("claims:article_upload"),
         {"title": "Coalition", "new_source": "AFP", "language": "fr", "published_on": "2025-03-17",
          "body": seed_text("002")},
     )  # fmt: skip

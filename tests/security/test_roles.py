@@ -30,12 +30,12 @@ def objects():
 
 # Page actions: (what, method, (url name, the object it acts on), the permission that allows it).
 PAGE_ACTIONS = [
-    ("see the article list", "get", ("articles:list", None), "articles.view_article"),
-    ("open the upload form", "get", ("articles:upload", None), "articles.add_article"),
-    ("upload an article", "post", ("articles:upload", None), "articles.add_article"),
-    ("retry an extraction", "post", ("articles:retry", "article"), "articles.change_article"),
-    ("edit an article's details", "post", ("articles:edit", "article"), "articles.change_article"),
-    ("open an article's claims", "get", ("claims:article_review", "article"), "claims.view_claim"),
+    ("see the article list", "get", ("claims:article_list", None), "articles.view_article"),
+    ("open the upload form", "get", ("claims:article_upload", None), "articles.add_article"),
+    ("upload an article", "post", ("claims:article_upload", None), "articles.add_article"),
+    ("retry an extraction", "post", ("claims:article_retry", "article"), "articles.change_article"),
+    ("edit an article's details", "post", ("claims:article_edit", "article"), "articles.change_article"),
+    ("open an article's claims", "get", ("claims:article_reader", "article"), "claims.view_claim"),
     ("confirm a claim", "post", ("claims:claim_confirm", "claim"), "claims.change_claim"),
     ("reject a claim", "post", ("claims:claim_reject", "claim"), "claims.change_claim"),
     ("edit a claim", "post", ("claims:claim_edit", "claim"), "claims.change_claim"),

@@ -30,9 +30,9 @@ def hostile_article():
 @pytest.mark.parametrize(
     "page",
     [
-        lambda article: reverse("claims:article_review", args=[article.pk]),
-        lambda article: reverse("articles:list"),
-        lambda article: f"{reverse('articles:upload')}?uploaded={article.pk}",
+        lambda article: reverse("claims:article_reader", args=[article.pk]),
+        lambda article: reverse("claims:article_list"),
+        lambda article: f"{reverse('claims:article_upload')}?uploaded={article.pk}",
     ],
     ids=["article page with highlights", "article list", "upload progress"],
 )
@@ -57,8 +57,8 @@ def csrf_client(db):
 @pytest.mark.parametrize(
     "url",
     [
-        lambda objects: reverse("articles:upload"),
-        lambda objects: reverse("articles:retry", args=[objects.article.pk]),
+        lambda objects: reverse("claims:article_upload"),
+        lambda objects: reverse("claims:article_retry", args=[objects.article.pk]),
         lambda objects: reverse("claims:claim_confirm", args=[objects.pk]),
         lambda objects: reverse("claims:claim_reject", args=[objects.pk]),
         lambda objects: reverse("claims:claim_link", args=[objects.pk]),

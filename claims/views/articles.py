@@ -7,12 +7,19 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims.services import article_retry_extraction, article_update_and_requeue, extraction_queue_reachable
+from articles import selectors as article_selectors
+from articles.forms import ArticleEditForm, ArticleUploadForm
+from articles.ingest import detect_language
+from articles.models import Article
+from articles.services import ArticleDraft
 
-from . import selectors
-from .forms import ArticleEditForm, ArticleUploadForm
-from .models import Article
-from .services import articles_upload
+from .. import selectors
+from ..services import (
+    article_retry_extraction,
+    article_update_and_requeue,
+    articles_submit,
+    extraction_queue_reachable,
+)
 
 QUEUE_DOWN_NOTICE = (
     "The extraction queue is unreachable right now. Your articles are saved as pending and will be "
@@ -25,7 +32,7 @@ QUEUE_DOWN_NOTICE = (
 @permission_required("articles.view_article", raise_exception=True)
 def article_list(request):
     status = request.GET.get("status", "")
-    articles = selectors.article_list()
+    articles = selectors.articles_with_claim_counts()
     if status:
         articles = articles.filter(extraction_status=status)
     page = Paginator(articles, 50).get_page(request.GET.get("page"))
@@ -35,21 +42,37 @@ def article_list(request):
 
 def uploaded_ids(values: list[str]) -> list[int]:
     """The article ids of an upload's progress list, from the query or a Retry form; junk is dropped."""
-    return [int(value) for value in values if value.isdigit()][: selectors.UPLOAD_PROGRESS_MAX]
+    return [int(value) for value in values if value.isdigit()][: article_selectors.UPLOAD_PROGRESS_MAX]
 
 
 def upload_page_url(ids: list[int]) -> str:
-    return f"{reverse('articles:upload')}?{urlencode({'uploaded': ids}, doseq=True)}"
+    return f"{reverse('claims:article_upload')}?{urlencode({'uploaded': ids}, doseq=True)}"
 
 
 def progress_context(ids: list[int]) -> dict:
-    articles = selectors.article_upload_progress(article_ids=ids)
+    articles = article_selectors.article_upload_progress(article_ids=ids)
     return {
         "uploaded": articles,
         "uploaded_ids": ids,
         "progress_query": urlencode({"uploaded": ids, "partial": "progress"}, doseq=True),
-        "polling": selectors.extraction_in_progress(articles),
+        "polling": article_selectors.extraction_in_progress(articles),
     }
+
+
+def upload_drafts(data: dict, documents: list) -> list[ArticleDraft]:
+    """One draft per pasted text or readable file, with the outlet, language and date the editor chose."""
+    outlet = data["source"].name if data["source"] else data["new_source"]
+    return [
+        ArticleDraft(
+            title=document.document.title or document.name or "Untitled",
+            body=document.document.text,
+            source=outlet,
+            language=data["language"] or detect_language(document.document.text),
+            published_on=data["published_on"],
+            url=data["url"],
+        )
+        for document in documents
+    ]
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,24 +86,18 @@ def article_upload(request):
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        outcome = articles_upload(
-            documents=[(document.name, document.document) for document in data["documents"] if document.document],
-            source=data["source"],
-            new_source=data["new_source"],
-            language=data["language"],
-            published_on=data["published_on"],
-            url=data["url"],
-            uploaded_by=request.user,
-        )
+        readable = [document for document in data["documents"] if document.document]
+        outcome = articles_submit(drafts=upload_drafts(data, readable), uploaded_by=request.user)
         ids = [article.pk for article in outcome.created]
         if outcome.created:
             messages.success(request, f"{len(outcome.created)} article(s) saved. Their claims are being extracted.")
             if not extraction_queue_reachable():
                 messages.warning(request, QUEUE_DOWN_NOTICE)
         refused = [(document.name, document.error) for document in data["documents"] if document.error]
-        if not refused and not outcome.refused:
+        refused += [(readable[position].name, error) for position, error in outcome.refused]
+        if not refused:
             return redirect(upload_page_url(ids))
-        form.add_refusals([*refused, *outcome.refused])
+        form.add_refusals(refused)
     return render(request, "articles/article_upload.html", {"form": form, **progress_context(ids)})
 
 

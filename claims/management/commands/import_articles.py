@@ -8,7 +8,8 @@ from tqdm import tqdm
 
 from articles.bulk_readers import Unreadable, count_entries, read_drafts
 from articles.models import Language
-from claims.services import articles_import
+from articles.services import is_duplicate
+from claims.services import articles_submit
 
 
 class Command(BaseCommand):
@@ -40,10 +41,14 @@ class Command(BaseCommand):
                 drafts = [entry for entry in chunk if not isinstance(entry, Unreadable)]
                 problems += [f"{entry.name}: {entry.reason}" for entry in chunk if isinstance(entry, Unreadable)]
                 # Each chunk commits on its own, so its extraction is queued while the next one is read.
-                result = articles_import(drafts=drafts)
+                result = articles_submit(drafts=drafts)
                 created += len(result.created)
                 duplicates += result.duplicates
-                problems += result.refused
+                problems += [
+                    f"{drafts[position].title[:80]}: {'; '.join(error.messages)}"
+                    for position, error in result.refused
+                    if not is_duplicate(error)
+                ]
                 progress.update(len(chunk))
         for problem in problems:
             self.stderr.write(f"Skipped {problem}")

@@ -12,6 +12,7 @@ def test_load_seeds_loads_the_five_articles_once(django_capture_on_commit_callba
     call_command("load_seeds")
 
     assert Article.objects.count() == 5
-    assert len(first_run) == 5  # one extraction queued per article
+    assert len(first_run) == 1  # the five extractions queued together, once the articles are stored
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {Article.ExtractionStatus.PENDING}
     assert Article.objects.filter(published_on="2025-03-17").count() == 1
     assert all(article.title and article.body for article in Article.objects.all())

@@ -7,7 +7,7 @@ from claims.models import Claim
 from tests.factories import ArticleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
-UPLOAD = reverse("articles:upload")
+UPLOAD = reverse("claims:article_upload")
 
 
 def paste(client, **overrides):
@@ -16,7 +16,7 @@ def paste(client, **overrides):
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client):
-    response = client.get(reverse("articles:list"))
+    response = client.get(reverse("claims:article_list"))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
@@ -91,7 +91,7 @@ def test_article_list_shows_status_and_counts_in_constant_queries(viewer_client,
         ArticleFactory()
 
     with django_assert_max_num_queries(8):
-        response = viewer_client.get(reverse("articles:list"))
+        response = viewer_client.get(reverse("claims:article_list"))
 
     assert response.status_code == 200
     assert response.content.decode().count("status-done") == 30
@@ -174,10 +174,10 @@ def test_failed_extraction_shows_its_reason_and_retry_queues_it_again(
     )
     html = editor_client.get(UPLOAD, {"uploaded": failed.pk}).content.decode()
     assert "The extractor could not read it." in html
-    assert reverse("articles:retry", args=[failed.pk]) in html
+    assert reverse("claims:article_retry", args=[failed.pk]) in html
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(reverse("articles:retry", args=[failed.pk]), {"uploaded": [failed.pk]})
+        response = editor_client.post(reverse("claims:article_retry", args=[failed.pk]), {"uploaded": [failed.pk]})
 
     assert response.status_code == 302
     failed.refresh_from_db()
@@ -188,14 +188,14 @@ def test_failed_extraction_shows_its_reason_and_retry_queues_it_again(
 def test_retrying_an_extraction_that_did_not_fail_is_refused_politely(editor_client):
     done = ArticleFactory(extraction_status=Article.ExtractionStatus.DONE)
 
-    response = editor_client.post(reverse("articles:retry", args=[done.pk]), follow=True)
+    response = editor_client.post(reverse("claims:article_retry", args=[done.pk]), follow=True)
 
     assert response.status_code == 200
     assert "Only a failed extraction can be retried" in response.content.decode()
 
 
 def test_retrying_a_missing_article_is_refused_politely(editor_client):
-    response = editor_client.post(reverse("articles:retry", args=[999_999]), follow=True)
+    response = editor_client.post(reverse("claims:article_retry", args=[999_999]), follow=True)
 
     assert response.status_code == 200
     assert "no longer exists" in response.content.decode()

@@ -17,7 +17,7 @@ def edit(client, article, **changes):
         "url": "",
         **changes,
     }
-    return client.post(reverse("articles:edit", args=[article.pk]), data)
+    return client.post(reverse("claims:article_edit", args=[article.pk]), data)
 
 
 def test_editor_corrects_the_title_and_outlet_and_the_change_is_audited(editor_client, editor):

@@ -10,7 +10,7 @@ from articles.models import Article
 
 pytestmark = pytest.mark.django_db
 CORPUS = Path(__file__).resolve().parents[1] / "nasty_files"
-UPLOAD = reverse("articles:upload")
+UPLOAD = reverse("claims:article_upload")
 
 READABLE = {
     "utf8.txt": "Le président a déclaré que plus de 30 pays étaient prêts",

@@ -3,7 +3,7 @@
 from rest_framework import exceptions, permissions, throttling
 from rest_framework.authentication import TokenAuthentication
 
-from claims.models import ApiToken
+from core.models import ApiToken
 
 
 class ApiTokenAuthentication(TokenAuthentication):

@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from .api import NewestFirstCursorPagination
+from .pagination import NewestFirstCursorPagination
 
 
 class DeletionsCursorPagination(NewestFirstCursorPagination):

@@ -1,0 +1,56 @@
+"""Changes to stored articles: an editor's corrections, and the extraction status the worker moves along."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Article
+from .sources import source_get_or_create
+
+# Changing these changes what the extractor finds (relative dates, the language's rules).
+EXTRACTION_INPUTS = ("language", "published_on")
+
+
+@transaction.atomic
+def article_update(*, article: Article, user: AbstractBaseUser, new_source: str = "", **fields) -> tuple[Article, bool]:
+    """Correct an article's details: the saved article, and whether its claims need extracting again."""
+    # Compared with the stored row: a ModelForm has already copied its values onto the instance it was given.
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    if new_source:
+        fields["source"] = source_get_or_create(name=new_source)
+    extraction_changed = any(getattr(stored, name) != fields[name] for name in EXTRACTION_INPUTS if name in fields)
+    for name, value in fields.items():
+        setattr(stored, name, value)
+    stored.title = " ".join(stored.title.split())
+    stored.full_clean()
+    stored._history_user = user
+    stored.save()
+    return stored, extraction_changed
+
+
+def article_set_extraction_status(*, article: Article, status: str, error: str = "", extractor_version: str = ""):
+    article.set_extraction_status(status, error=error)
+    # Machine bookkeeping, not an editorial change: keep it out of the audit trail.
+    article.skip_history_when_saving = True
+    update_fields = ["extraction_status", "extraction_error", "extraction_status_changed_at", "updated_at"]
+    if extractor_version:
+        article.extractor_version = extractor_version
+        update_fields.append("extractor_version")
+    try:
+        article.save(update_fields=update_fields)
+    finally:
+        del article.skip_history_when_saving
+    return article
+
+
+def articles_set_extraction_status(*, articles: list[Article], status: str, extractor_version: str = "") -> None:
+    """`article_set_extraction_status` for a batch, in one UPDATE; each article's transition is checked."""
+    now = timezone.now()
+    for article in articles:
+        article.set_extraction_status(status)
+        article.updated_at = now  # bulk_update skips auto_now
+        if extractor_version:
+            article.extractor_version = extractor_version
+    fields = ["extraction_status", "extraction_error", "extraction_status_changed_at", "extractor_version"]
+    # Machine bookkeeping: no history rows, like the single version.
+    Article.objects.bulk_update(articles, [*fields, "updated_at"])
