@@ -1,5 +1,6 @@
 """The evaluation against gold: matching rules, and the seeds' scores."""
 
+import json
 from pathlib import Path
 
 from claims.extraction import ClaimRecord
@@ -163,3 +164,23 @@ def test_development_set_gold_offsets_point_at_their_text():
     for document in documents:
         for item in document.items:
             assert document.text[item["start"] : item["end"]] == item["text"]
+
+
+def test_development_set_manifest_lists_every_text_with_its_sources():
+    manifest = json.loads((DEVSET / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(entry["file"] for entry in manifest) == sorted(path.name for path in DEVSET.glob("*.txt"))
+    for entry in manifest:
+        assert entry["modelled_on"] and entry["language"] in {"fr", "en"}
+        assert (DEVSET / entry["file"]).read_text(encoding="utf-8").splitlines()[0] == entry["title"]
+
+
+def test_development_set_unit_keys_are_documented_in_its_readme():
+    readme = (DEVSET / "README.md").read_text(encoding="utf-8")
+    keys = {
+        item["unit_key"]
+        for document in load_gold(DEVSET, DEVSET)
+        for item in document.items
+        if item["kind"] == "quantity" and item.get("unit_key")
+    }
+    assert keys
+    assert [key for key in sorted(keys) if f"`{key}`" not in readme] == []
