@@ -1,15 +1,18 @@
 from django import forms
 
+from .extraction.readings import QUALIFIER_LABELS, Precision, all_reading_fields, reading_fields
 from .models import Claim, ClaimLink, Rating
-from .readings import PRECISIONS, QUALIFIERS, READING_FIELDS
 
+QUALIFIER_CHOICES = [(qualifier.value, label) for qualifier, label in QUALIFIER_LABELS.items()]
 READING_FORM_FIELDS = {
     "value": lambda: forms.CharField(label="Value", max_length=40),
     "value_max": lambda: forms.CharField(label="Up to (ranges only)", max_length=40, required=False),
-    "qualifier": lambda: forms.ChoiceField(label="Qualifier", choices=list(QUALIFIERS.items())),
+    "qualifier": lambda: forms.ChoiceField(
+        label="Qualifier", choices=[(q.value, label) for q, label in QUALIFIER_LABELS.items()]
+    ),
     "unit": lambda: forms.CharField(label="Unit", max_length=80, required=False),
     "date": lambda: forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"})),
-    "precision": lambda: forms.ChoiceField(label="Precision", choices=list(PRECISIONS.items())),
+    "precision": lambda: forms.ChoiceField(label="Precision", choices=[(p.value, p.value) for p in Precision]),
     "speaker": lambda: forms.CharField(label="Speaker", max_length=200, required=False),
     "quote": lambda: forms.CharField(label="Quote", widget=forms.Textarea(attrs={"rows": 3})),
     "label": lambda: forms.CharField(label="Entity type (PER, ORG, LOC, MISC)", max_length=40),
@@ -17,7 +20,7 @@ READING_FORM_FIELDS = {
 
 
 def reading_initial(claim: Claim) -> dict:
-    return {name: claim.normalized.get(name) for name in READING_FIELDS[claim.kind]}
+    return {name: claim.normalized.get(name) for name in reading_fields(claim.kind)}
 
 
 class ClaimEditForm(forms.Form):
@@ -29,7 +32,7 @@ class ClaimEditForm(forms.Form):
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in READING_FIELDS[kind]:
+        for name in reading_fields(kind):
             self.fields[name] = READING_FORM_FIELDS[name]()
 
     def reading(self) -> dict:
@@ -42,20 +45,20 @@ class ClaimEditForm(forms.Form):
 class ClaimCreateForm(forms.Form):
     """A claim the extractor missed: its span (filled from the reader's selection) and reading."""
 
-    kind = forms.ChoiceField(choices=Claim.Kind.choices)
+    kind = forms.ChoiceField(choices=Claim.Kind.choices)  # the kinds of claims.extraction.readings
     start = forms.IntegerField(min_value=0, label="Starts at character")
     end = forms.IntegerField(min_value=1, label="Ends before character")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in dict.fromkeys(name for names in READING_FIELDS.values() for name in names):
+        for name in all_reading_fields():
             field = READING_FORM_FIELDS[name]()
             field.required = False  # which ones are needed depends on the kind: the service checks
             self.fields[name] = field
 
     def reading(self) -> dict:
         kind = self.cleaned_data["kind"]
-        data = {name: self.cleaned_data.get(name) for name in READING_FIELDS[kind]}
+        data = {name: self.cleaned_data.get(name) for name in reading_fields(kind)}
         if data.get("date"):
             data["date"] = data["date"].isoformat()
         return data

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .extraction.readings import Qualifier
+
 # Words too common to say two sentences speak of the same thing (French and English).
 STOPWORD_TEXT = """
 le la les un une des de du d l au aux et ou en dans par pour sur avec sans que qui quoi dont ne pas plus se sa son
@@ -41,16 +43,16 @@ def quantity_interval(reading: dict) -> tuple[float, float] | None:
         value = float(reading["value"])
     except (KeyError, TypeError, ValueError):
         return None
-    qualifier = reading.get("qualifier") or "exact"
-    if qualifier == "range" and reading.get("value_max") is not None:
+    qualifier = reading.get("qualifier") or Qualifier.EXACT
+    if qualifier == Qualifier.RANGE and reading.get("value_max") is not None:
         return value, float(reading["value_max"])
     return {
-        "about": (value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)),
-        "more_than": (math.nextafter(value, math.inf), math.inf),
-        "at_least": (value, math.inf),
-        "less_than": (-math.inf, math.nextafter(value, -math.inf)),
-        "at_most": (-math.inf, value),
-        "order_of_magnitude": (value, value * 10),
+        Qualifier.ABOUT: (value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)),
+        Qualifier.MORE_THAN: (math.nextafter(value, math.inf), math.inf),
+        Qualifier.AT_LEAST: (value, math.inf),
+        Qualifier.LESS_THAN: (-math.inf, math.nextafter(value, -math.inf)),
+        Qualifier.AT_MOST: (-math.inf, value),
+        Qualifier.ORDER_OF_MAGNITUDE: (value, value * 10),
     }.get(qualifier, (value, value))
 
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .readings import Kind
 
-class Kind:
-    QUANTITY = "quantity"
-    DATE = "date"
-    QUOTE = "quote"
-    ENTITY = "entity"
+__all__ = ["ClaimRecord", "EntityMention", "Kind"]
 
 
 @dataclass(frozen=True)
@@ -25,9 +22,8 @@ class EntityMention:
 class ClaimRecord:
     """One candidate claim found in a text.
 
-    `text == body[start:end]` always holds. `fields` holds the normalised reading for the kind:
-    quantity: value, value_max, qualifier, unit; date: date, precision; quote: speaker, quote;
-    entity: label.
+    `text == body[start:end]` always holds. `fields` holds the normalised reading of the kind, as
+    `readings.reading_as_dict` writes it (see `readings.READING_TYPES`).
     """
 
     kind: str

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon, lexicon_for
+from .readings import READING_TYPES, reading_as_dict
 from .records import ClaimRecord
 from .text import fold
 
@@ -89,7 +90,8 @@ def make_record(
         end=end,
         sentence=sentence_text,
         sentence_start=sentence_start,
-        fields=fields,
+        # Through the kind's reading type, so the extractor never stores a reading the desk could not edit.
+        fields=reading_as_dict(READING_TYPES[kind](**fields)),
         rule=rule,
         confidence=round(confidence, 2),
         context_before=text[max(0, start - CONTEXT_CHARS) : start],

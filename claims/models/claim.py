@@ -5,6 +5,10 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 
+from ..extraction.readings import KIND_LABELS, QUALIFIER_SIGNS, Qualifier
+from ..extraction.readings import Kind as ReadingKind
+from ..readings import reading_validate
+
 
 class ClaimQuerySet(models.QuerySet):
     def reviewed(self):
@@ -22,11 +26,8 @@ class ClaimQuerySet(models.QuerySet):
 
 
 class Claim(models.Model):
-    class Kind(models.TextChoices):
-        QUANTITY = "quantity", "Quantity"
-        DATE = "date", "Date"
-        QUOTE = "quote", "Quote"
-        ENTITY = "entity", "Entity mention"
+    # The kinds, and each kind's reading, are defined once, in claims.extraction.readings.
+    Kind = models.TextChoices("Kind", [(kind.name, (kind.value, KIND_LABELS[kind])) for kind in ReadingKind])
 
     class Status(models.TextChoices):
         CANDIDATE = "candidate", "Candidate"
@@ -103,6 +104,9 @@ class Claim(models.Model):
             return self.context_before[-80:], self.text, self.context_after[:80]
         return self.sentence[:position], self.text, self.sentence[position + len(self.text) :]
 
+    def clean(self):
+        reading_validate(self.kind, self.normalized)
+
     @property
     def reading(self) -> str:
         """The normalised reading as a reviewer says it: "> 30 pays", "≈ 2 mois", "2026-01-07"."""
@@ -116,17 +120,6 @@ class Claim(models.Model):
         return data.get("label", "")
 
 
-QUALIFIER_SIGNS = {
-    "exact": "",
-    "about": "≈ ",
-    "more_than": "> ",
-    "less_than": "< ",
-    "at_least": "≥ ",
-    "at_most": "≤ ",
-    "order_of_magnitude": "~",
-}
-
-
 def format_number(value) -> str:
     if value is None:
         return "?"
@@ -138,9 +131,9 @@ def format_number(value) -> str:
 
 def quantity_reading(data: dict) -> str:
     unit = data.get("unit") or ""
-    qualifier = data.get("qualifier", "exact")
-    if qualifier == "range":
+    qualifier = data.get("qualifier", Qualifier.EXACT)
+    if qualifier == Qualifier.RANGE:
         return f"{format_number(data.get('value'))}–{format_number(data.get('value_max'))} {unit}".strip()
-    suffix = "+" if qualifier == "order_of_magnitude" else ""
+    suffix = "+" if qualifier == Qualifier.ORDER_OF_MAGNITUDE else ""
     sign = QUALIFIER_SIGNS.get(qualifier, "")
     return f"{sign}{format_number(data.get('value'))}{suffix} {unit}".strip()
