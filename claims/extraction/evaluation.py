@@ -12,6 +12,17 @@ are taken greediest overlap first, one to one. Precision, recall and F1 count ma
   a weekday with no reference date has gold date null and only its precision is compared;
 - quote: the same speaker, leniently: both absent, or sharing a content word ("le porte-parole" and
   "un porte-parole du Premier ministre britannique Keir Starmer" agree; "Witkoff" and "Starmer" do not).
+
+Field accuracies are reported beside it, on matched items, one field at a time, per language and kind
+(the development set in tests/devset/extraction/README.md extends the gold with these fields):
+
+- value: value and value_max agree, and value_old too where the gold records a change "from X to Y";
+- unit: the canonical `unit_key` when both sides have one, else the surface unit (case- and
+  accent-insensitive); where the gold is a rate or a proportion (`per`), the `per` must agree as well;
+- qualifier: the same qualifier;
+- date: the same precision and the date as far as the gold fixes it (as above);
+- speaker: strictly the canonical name (case- and accent-insensitive): "Volodymyr Zelensky" is right,
+  "M. Zelensky" or "le président ukrainien" is not; a gold with no speaker wants none.
 """
 
 from __future__ import annotations
@@ -30,6 +41,14 @@ from .records import ClaimRecord, Kind
 from .text import fold
 
 EVALUATED_KINDS = (Kind.QUANTITY, Kind.DATE, Kind.QUOTE)
+ALL_LANGUAGES = "all"
+# The fields whose accuracy is reported on matched items, by kind.
+CHECKED_FIELDS = {
+    Kind.QUANTITY: ("value", "unit", "qualifier"),
+    Kind.DATE: ("date",),
+    Kind.QUOTE: ("speaker",),
+}
+FIELD_COLUMNS = ("value", "unit", "qualifier", "date", "speaker")
 _SPEAKER_STOPWORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "m", "mme", "mr", "et"})
 
 
@@ -49,9 +68,24 @@ class KindScore:
     false_positives: int = 0
     false_negatives: int = 0
     value_matches: int = 0
+    field_matches: dict[str, int] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_values: list[str] = field(default_factory=list)
+
+    @property
+    def gold(self) -> int:
+        return self.true_positives + self.false_negatives
+
+    @property
+    def found(self) -> int:
+        return self.true_positives + self.false_positives
+
+    def field_accuracy(self, name: str) -> float | None:
+        """Share of matched items whose `name` agrees; None where the kind has no such field."""
+        if name not in CHECKED_FIELDS.get(self.kind, ()) or not self.true_positives:
+            return None
+        return self.field_matches.get(name, 0) / self.true_positives
 
     @property
     def precision(self) -> float:
@@ -74,9 +108,12 @@ class KindScore:
 
 
 def load_gold(gold_dir: Path, seeds_dir: Path) -> list[GoldDocument]:
+    """Every `*.json` gold file of `gold_dir` with its text from `seeds_dir` (a manifest is skipped)."""
     documents = []
     for path in sorted(Path(gold_dir).glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "items" not in data:
+            continue  # manifest.json beside the gold of the development set
         text = (Path(seeds_dir) / data["file"]).read_text(encoding="utf-8")
         published = date.fromisoformat(data["published"]) if data.get("published") else None
         documents.append(GoldDocument(data["file"], text, data.get("language", "fr"), published, data["items"]))
@@ -84,14 +121,28 @@ def load_gold(gold_dir: Path, seeds_dir: Path) -> list[GoldDocument]:
 
 
 def evaluate(documents: Iterable[GoldDocument]) -> dict[str, KindScore]:
+    """Scores per kind over all the documents."""
+    return evaluate_by_language(documents)[ALL_LANGUAGES]
+
+
+def evaluate_by_language(documents: Iterable[GoldDocument]) -> dict[str, dict[str, KindScore]]:
+    """Scores per language ("fr", "en", … and "all") and per kind; the pipeline runs once."""
     documents = list(documents)
-    scores = {kind: KindScore(kind) for kind in EVALUATED_KINDS}
     predictions = extract_documents(Document(doc.text, doc.language, doc.published) for doc in documents)
+    return score_documents(documents, predictions)
+
+
+def score_documents(
+    documents: list[GoldDocument], predictions: Iterable[list[ClaimRecord]]
+) -> dict[str, dict[str, KindScore]]:
+    languages = sorted({document.language for document in documents})
+    scores = {language: {kind: KindScore(kind) for kind in EVALUATED_KINDS} for language in [*languages, ALL_LANGUAGES]}
     for document, records in zip(documents, predictions, strict=True):
         for kind in EVALUATED_KINDS:
             gold = [item for item in document.items if item["kind"] == kind]
             predicted = [record for record in records if record.kind == kind]
-            _score(scores[kind], document.name, gold, predicted)
+            for language in (document.language, ALL_LANGUAGES):
+                _score(scores[language][kind], document.name, gold, predicted)
     return scores
 
 
@@ -114,10 +165,18 @@ def _score(score: KindScore, name: str, gold: list[dict], predicted: list[ClaimR
         used_predicted.add(predicted_index)
         score.true_positives += 1
         item, record = gold[gold_index], predicted[predicted_index]
+        wrong_fields = []
+        for field_name in CHECKED_FIELDS[score.kind]:
+            if field_agrees(field_name, item, record):
+                score.field_matches[field_name] = score.field_matches.get(field_name, 0) + 1
+            else:
+                wrong_fields.append(field_name)
         if values_agree(item, record):
             score.value_matches += 1
-        else:
-            score.wrong_values.append(f"{name}: {item['text'][:50]!r} gold={_reading(item)} got={record.fields}")
+        if wrong_fields:
+            score.wrong_values.append(
+                f"{name}: {item['text'][:50]!r} [{','.join(wrong_fields)}] gold={_reading(item)} got={record.fields}"
+            )
     for gold_index, item in enumerate(gold):
         if gold_index not in used_gold:
             score.false_negatives += 1
@@ -148,6 +207,41 @@ def values_agree(item: dict, record: ClaimRecord) -> bool:
     return True
 
 
+def field_agrees(name: str, item: dict, record: ClaimRecord) -> bool:
+    """Whether one field of a matched prediction agrees with the gold (see the module docstring)."""
+    fields = record.fields
+    if name == "value":
+        return (
+            _same_number(item["value"], fields.get("value"))
+            and _same_number(item.get("value_max"), fields.get("value_max"))
+            and ("value_old" not in item or _same_number(item["value_old"], fields.get("value_old")))
+        )
+    if name == "unit":
+        return same_unit(item, fields)
+    if name == "qualifier":
+        return item["qualifier"] == fields.get("qualifier")
+    if name == "date":
+        return item["precision"] == fields.get("precision") and _same_date(item.get("date"), fields.get("date"))
+    if name == "speaker":
+        return _canonical(item.get("speaker")) == _canonical(fields.get("speaker"))
+    raise ValueError(f"no field {name!r}")
+
+
+def same_unit(item: dict, fields: dict) -> bool:
+    """Canonical keys where both sides have one, else surface units; a rate's `per` must agree too."""
+    if item.get("unit_key") and fields.get("unit_key"):
+        unit_agrees = fold(item["unit_key"]) == fold(fields["unit_key"])
+    else:
+        unit_agrees = fold(item.get("unit") or "") == fold(fields.get("unit") or "")
+    if not item.get("per"):
+        return unit_agrees
+    return unit_agrees and _canonical(item["per"]) == _canonical(fields.get("per"))
+
+
+def _canonical(text: str | None) -> str:
+    return " ".join(re.findall(r"[\w'-]+", fold(text or "")))
+
+
 def _same_number(expected: float | None, got: float | None) -> bool:
     if expected is None or got is None:
         return expected is None and got is None
@@ -175,22 +269,31 @@ def _content_words(name: str) -> set[str]:
 
 
 def format_report(scores: dict[str, KindScore], *, details: bool = False) -> str:
-    lines = [
-        f"{'kind':<10}{'gold':>6}{'found':>7}{'match':>7}{'P':>7}{'R':>7}{'F1':>7}{'value acc':>11}",
-    ]
-    for score in scores.values():
-        gold = score.true_positives + score.false_negatives
-        found = score.true_positives + score.false_positives
-        lines.append(
-            f"{score.kind:<10}{gold:>6}{found:>7}{score.true_positives:>7}{score.precision:>7.2f}"
-            f"{score.recall:>7.2f}{score.f1:>7.2f}{score.value_accuracy:>11.2f}"
-        )
+    """One table per kind over all documents (kept for callers of `evaluate`)."""
+    return format_language_report({ALL_LANGUAGES: scores}, details=details)
+
+
+def format_language_report(scores: dict[str, dict[str, KindScore]], *, details: bool = False) -> str:
+    """The table `evaluate_extraction` prints: a row per language and kind."""
+    header = f"{'lang':<5}{'kind':<10}{'gold':>6}{'found':>7}{'match':>7}{'P':>7}{'R':>7}{'F1':>7}{'reading':>9}"
+    lines = [header + "".join(f"{name[:4]:>7}" for name in FIELD_COLUMNS)]
+    for language, by_kind in scores.items():
+        for score in by_kind.values():
+            row = (
+                f"{language:<5}{score.kind:<10}{score.gold:>6}{score.found:>7}{score.true_positives:>7}"
+                f"{score.precision:>7.2f}{score.recall:>7.2f}{score.f1:>7.2f}{score.value_accuracy:>9.2f}"
+            )
+            for name in FIELD_COLUMNS:
+                accuracy = score.field_accuracy(name)
+                row += f"{'-' if accuracy is None else f'{accuracy:.2f}':>7}"
+            lines.append(row)
     lines.append(
-        "match = same kind and overlapping span; value acc = matched items whose normalised "
-        "reading (value/unit/qualifier, date/precision, speaker) also agrees."
+        "match = same kind and overlapping span; reading = matched items whose whole normalised reading agrees "
+        "(speaker leniently); valu/unit/qual/date/spea = accuracy of that field on matched items (unit by "
+        "unit_key where both have one; speaker by canonical name)."
     )
     if details:
-        for score in scores.values():
+        for score in scores.get(ALL_LANGUAGES, next(iter(scores.values()), {})).values():
             for label, entries in (
                 ("missed", score.misses),
                 ("spurious", score.spurious),

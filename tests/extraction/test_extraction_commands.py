@@ -76,8 +76,16 @@ def test_extract_claims_bad_input_is_a_command_error(args, message):
 
 def test_evaluate_extraction_prints_a_table_per_kind():
     output = run("evaluate_extraction")
-    for word in ("quantity", "date", "quote", "value acc"):
+    for word in ("quantity", "date", "quote", "reading", "unit", "spea"):
         assert word in output
+
+
+def test_evaluate_extraction_on_the_development_set_has_a_row_per_language_and_kind():
+    output = run("evaluate_extraction", "--set", "dev")
+    rows = {tuple(line.split()[:2]) for line in output.splitlines()}
+    for language in ("fr", "en", "all"):
+        for kind in ("quantity", "date", "quote"):
+            assert (language, kind) in rows
 
 
 def test_evaluate_extraction_rejects_a_missing_gold_directory(tmp_path):
