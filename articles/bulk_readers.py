@@ -5,15 +5,16 @@ bad file never stops an archive import. Nothing here touches the database.
 """
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import orjson
 from django.core.exceptions import ValidationError
 
-from .ingest import detect_language, document_from_upload
+from .ingest import detect_language, document_from_upload, upload_size_check
 from .services import ArticleDraft
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -43,13 +44,15 @@ def read_drafts(path: Path, *, source: str, language: str) -> Iterator[ArticleDr
 def drafts_from_folder(path: Path, *, source: str, language: str) -> Iterator[ArticleDraft | Unreadable]:
     files = sorted(item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in ARTICLE_SUFFIXES)
     for item in files:
-        yield draft_from_file(str(item.relative_to(path)), item.read_bytes(), source=source, language=language)
+        name = str(item.relative_to(path))
+        yield draft_from_file(name, item.stat().st_size, item.read_bytes, source=source, language=language)
 
 
 def drafts_from_zip(path: Path, *, source: str, language: str) -> Iterator[ArticleDraft | Unreadable]:
     with zipfile.ZipFile(path) as archive:
         for name in zip_article_names(archive):
-            yield draft_from_file(name, archive.read(name), source=source, language=language)
+            size = archive.getinfo(name).file_size
+            yield draft_from_file(name, size, partial(archive.read, name), source=source, language=language)
 
 
 def count_entries(path: Path) -> int:
@@ -71,10 +74,14 @@ def zip_article_names(archive: zipfile.ZipFile) -> list[str]:
     )
 
 
-def draft_from_file(name: str, data: bytes, *, source: str, language: str) -> ArticleDraft | Unreadable:
-    """A file read the way the upload page reads it: the same checks, title and language detection."""
+def draft_from_file(
+    name: str, size: int, read: Callable[[], bytes], *, source: str, language: str
+) -> ArticleDraft | Unreadable:
+    """A file read the way the upload page reads it: the same size limit (checked before a byte is read or
+    unpacked), checks, title and language detection."""
     try:
-        document = document_from_upload(name=name, data=data)
+        upload_size_check(size)
+        document = document_from_upload(name=name, data=read())
     except ValidationError as error:
         return Unreadable(name, "; ".join(error.messages))
     language = language or detect_language(document.text)

@@ -1,12 +1,10 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
-from .ingest import IngestedDocument, document_from_upload
+from .ingest import IngestedDocument, document_from_upload, upload_size_check
 from .models import Article, Language, Source
 
 ACCEPTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -44,9 +42,7 @@ def uploaded_file_read(upload) -> UploadedFile:
     """Check one file's size, then read it by its content; a bad file becomes an error naming it."""
     name = upload.name
     try:
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
-            raise ValidationError(f"This file is {filesizeformat(upload.size)}; the limit is {limit}.", code="size")
+        upload_size_check(upload.size)
         return UploadedFile(name=name, document=document_from_upload(name=name, data=upload.read()))
     except ValidationError as error:
         return UploadedFile(name=name, error=error)

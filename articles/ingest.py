@@ -1,19 +1,22 @@
 """Turn an uploaded file into an article's title and plain text, judging the file by its content, not its name."""
 
-import codecs
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
 
 import docx
+import lxml.html
 import pypdf
-from bs4 import BeautifulSoup
-from charset_normalizer import from_bytes
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from lxml import etree
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from .encodings import decode_text, refuse
 from .models import Language
 from .text import article_text_normalize
 
@@ -49,6 +52,7 @@ BINARY_SIGNATURES = {
 # Markup, whatever the file is called: the text opens with a tag or a doctype.
 HTML_START = re.compile(r"^\s*<(!doctype\s+html|!--|[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
 TITLE_MAX_LENGTH = 200
+HTML_MAX_DEPTH = 256  # libxml2's own limit without its "huge" option
 ACCEPTED_KINDS = "a text, HTML, Word (.docx) or PDF article"
 
 
@@ -58,51 +62,57 @@ class IngestedDocument:
     text: str
 
 
-def refuse(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=code)
-
-
-def decode_text(data: bytes) -> str:
-    """Decode by byte-order mark, then UTF-8, then UTF-16 without a mark, then Windows-1252.
-
-    Windows-1252 is a superset of Latin-1 for printable text, so Latin-1 files read right too.
-    """
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding)
-    if b"\x00" in data:
-        # NUL bytes are either UTF-16 without a byte-order mark or a binary file.
-        guess = from_bytes(data).best()
-        if guess is None or not guess.encoding.startswith("utf_16"):
-            raise refuse("This file is not text (it contains binary data).", "binary")
-        return str(guess)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def html_document(html: str) -> IngestedDocument:
-    soup = BeautifulSoup(html, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(NON_TEXT_TAGS):
-        tag.decompose()
-    for tag in soup(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    """The title and text of a page, read by libxml2's HTML parser: linear in the markup, however nested.
+
+    libxml2 stops at a nesting depth of 256 or a single text over 10 MB and says so in its error log;
+    such a page is refused rather than read in part.
+    """
+    parser = lxml.html.HTMLParser(encoding="utf-8")  # the text is decoded already: ignore any <meta charset>
+    root = lxml.html.document_fromstring(html.encode("utf-8", errors="surrogatepass"), parser=parser)
+    if any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log):
+        raise refuse(
+            f"This HTML is nested more than {HTML_MAX_DEPTH} elements deep or holds a text too long to read whole.",
+            "too_complex",
+        )
+    title = root.findtext(".//title") or ""
+    etree.strip_elements(root, *NON_TEXT_TAGS, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    for element in root.iter(*BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(root.itertext()).splitlines())
     return IngestedDocument(title=title, text="\n\n".join(line for line in lines if line))
 
 
+def zip_members_check(data: bytes) -> None:
+    """Refuse a Word file that would unpack to more than its limits, judged by the zip's own directory:
+    a few kilobytes of zip can unpack to gigabytes. (zipfile never unpacks more than a member declares.)"""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as error:
+        raise refuse(f"This file is a zip archive, not {ACCEPTED_KINDS}.", "binary") from error
+    if len(members) > settings.DOCX_MAX_MEMBERS:
+        raise refuse(
+            f"This Word file holds {len(members):,} parts; the limit is {settings.DOCX_MAX_MEMBERS:,}.", "too_complex"
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > settings.DOCX_MAX_UNPACKED_BYTES:
+        limit = filesizeformat(settings.DOCX_MAX_UNPACKED_BYTES)
+        raise refuse(f"This Word file unpacks to {filesizeformat(unpacked)}; the limit is {limit}.", "too_complex")
+
+
 def docx_document(data: bytes) -> IngestedDocument:
+    zip_members_check(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds on a broken or foreign zip
         raise refuse(f"This file is a zip archive, not {ACCEPTED_KINDS}.", "binary") from error
+    # Counted on the parsed XML (fast) before python-docx reads each paragraph's runs (slow).
+    blocks = len(document.element.body)
+    if blocks > settings.DOCX_MAX_PARAGRAPHS:
+        raise refuse(
+            f"This Word file has {blocks:,} paragraphs; the limit is {settings.DOCX_MAX_PARAGRAPHS:,}.", "too_complex"
+        )
     paragraphs = (" ".join(paragraph.text.split()) for paragraph in document.paragraphs)
     return IngestedDocument(
         title=document.core_properties.title or "", text="\n\n".join(line for line in paragraphs if line)
@@ -112,12 +122,26 @@ def docx_document(data: bytes) -> IngestedDocument:
 def pdf_document(data: bytes) -> IngestedDocument:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        page_count = len(reader.pages)
+        if page_count > settings.PDF_MAX_PAGES:
+            raise refuse(f"This PDF has {page_count:,} pages; the limit is {settings.PDF_MAX_PAGES:,}.", "too_complex")
+        lines, length = [], 0
+        for page in reader.pages:
+            for line in (page.extract_text() or "").splitlines():
+                if line := " ".join(line.split()):
+                    lines.append(line)
+                    length += len(line) + 1
+            if length > settings.ARTICLE_MAX_CHARS:  # stop reading: the article would be refused anyway
+                raise refuse(
+                    f"This PDF has more than {settings.ARTICLE_MAX_CHARS:,} characters of text, the limit.",
+                    "too_long",
+                )
         title = (reader.metadata.title if reader.metadata else None) or ""
+    except ValidationError:
+        raise
     except Exception as error:  # pypdf raises many kinds on a damaged or encrypted file
         raise refuse("This PDF could not be read (damaged or password-protected).", "unreadable") from error
-    lines = (" ".join(line.split()) for page in pages for line in page.splitlines())
-    text = "\n".join(line for line in lines if line)
+    text = "\n".join(lines)
     if not text:
         raise refuse("This PDF has no text to read (a scan? run it through OCR first).", "empty")
     return IngestedDocument(title=str(title), text=text)
@@ -128,6 +152,13 @@ def text_document(data: bytes) -> IngestedDocument:
     if HTML_START.match(text):
         return html_document(text)
     return IngestedDocument(title="", text=text)
+
+
+def upload_size_check(size: int) -> None:
+    """Refuse a file over `UPLOAD_MAX_BYTES` before reading it."""
+    if size > settings.UPLOAD_MAX_BYTES:
+        limit = filesizeformat(settings.UPLOAD_MAX_BYTES)
+        raise refuse(f"This file is {filesizeformat(size)}; the limit is {limit}.", "size")
 
 
 def document_from_upload(*, name: str, data: bytes) -> IngestedDocument:

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .text import article_text_check
+
 
 class Language(models.TextChoices):
     FRENCH = "fr", "French"
@@ -100,6 +102,13 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:article_reader", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            article_text_check(self.body)
+        except ValidationError as error:
+            raise ValidationError({"body": error}) from error
 
     def set_extraction_status(self, status: str, *, error: str = "") -> None:
         if status not in self.ALLOWED_TRANSITIONS[self.extraction_status]:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.api.body_limit.ApiBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,9 +159,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-# Uploads: one article file at most this size (bytes).
+# Uploads: one article file at most this size (bytes); a request body (a pasted text, an API article or
+# list) at most that plus room for the other fields. Larger API bodies answer 413.
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# One article's text at most this many characters, however it comes in; the extractor reads it in
+# paragraph-aligned chunks, so this bounds the work, not spaCy's own length limit.
+ARTICLE_MAX_CHARS = int(os.environ.get("ARTICLE_MAX_CHARS", 500_000))
+# What a file may unpack to before it is refused, read from its headers before anything is unpacked.
+DOCX_MAX_UNPACKED_BYTES = int(os.environ.get("DOCX_MAX_UNPACKED_BYTES", 50 * 1024 * 1024))
+DOCX_MAX_MEMBERS = int(os.environ.get("DOCX_MAX_MEMBERS", 1000))
+DOCX_MAX_PARAGRAPHS = int(os.environ.get("DOCX_MAX_PARAGRAPHS", 20_000))
+PDF_MAX_PAGES = int(os.environ.get("PDF_MAX_PAGES", 500))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True) or PRODUCTION

@@ -129,3 +129,34 @@ def test_junk_in_the_upload_progress_list_is_dropped(editor_client, uploaded):
     assert page.status_code == 200
     assert article.title in page.content.decode()
     assert retry.status_code == 302
+
+
+def test_an_api_body_over_the_upload_limit_is_a_413_with_a_json_error(editor_api):
+    body = b'{"title": "Gros", "source": "AFP", "body": "' + b"Plus de 30 pays. " * (12 * 1024 * 1024 // 17) + b'"}'
+
+    response = editor_api.post("/api/v1/articles/", body, content_type="application/json")
+
+    assert response.status_code == 413
+    assert "the limit is 11.0\xa0MB" in response.json()["detail"]
+    assert not Article.objects.exists()
+
+
+def test_an_article_over_the_length_limit_is_a_400_naming_the_body(editor_api, settings):
+    settings.ARTICLE_MAX_CHARS = 100
+
+    response = editor_api.post(
+        "/api/v1/articles/", {"title": "Long", "source": "AFP", "body": "Plus de 30 pays. " * 10}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "The text is 169 characters long; the limit is 100." in str(response.json())
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("body", ["\u200b\u200d\u2060" * 10, "\x01\x02\x1b\x7f", "\ufeff\u00ad \u200e"])
+def test_an_article_of_only_invisible_characters_is_a_400(editor_api, body):
+    response = editor_api.post("/api/v1/articles/", {"title": "Vide", "source": "AFP", "body": body}, format="json")
+
+    assert response.status_code == 400
+    assert "nothing to read" in str(response.json())
+    assert not Article.objects.exists()

@@ -117,3 +117,32 @@ def test_the_first_decision_on_an_imported_claim_can_be_undone(
     claim.refresh_from_db()
     assert claim.status == Claim.Status.CANDIDATE
     assert claim.reviewed_by is None
+
+
+def test_an_archive_member_over_the_upload_limit_is_skipped_unread_and_the_rest_imported(tmp_path, settings):
+    settings.UPLOAD_MAX_BYTES = 1024
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as handle:
+        handle.writestr("bomb.txt", b"a" * 50 * 1024 * 1024)  # 50 MB packed into about 50 KB
+        handle.writestr("good.txt", "Plus de 30 pays ont rejoint la coalition.")
+
+    output = run_import(archive, "--source", "AFP", "--language", "fr")
+
+    assert "bomb.txt: This file is 50.0\xa0MB; the limit is 1.0\xa0KB." in output
+    assert list(Article.objects.values_list("title", flat=True)) == ["Plus de 30 pays ont rejoint la coalition."]
+
+
+def test_an_imported_text_over_the_length_limit_is_refused_by_line(tmp_path, settings):
+    settings.ARTICLE_MAX_CHARS = 100
+    lines = tmp_path / "articles.jsonl"
+    lines.write_bytes(
+        orjson.dumps({"title": "Long", "body": "Plus de 30 pays. " * 10, "source": "AFP", "language": "fr"})
+        + b"\n"
+        + orjson.dumps({"title": "Court", "body": "Plus de 30 pays.", "source": "AFP", "language": "fr"})
+        + b"\n"
+    )
+
+    output = run_import(lines)
+
+    assert "the limit is 100" in output
+    assert list(Article.objects.values_list("title", flat=True)) == ["Court"]

@@ -23,6 +23,10 @@ READABLE = {
     "script-heavy.html": "Le président a déclaré que plus de 30 pays étaient prêts.",
     "article.docx": "Des milliers de soldats pourraient être déployés.",
     "article.pdf": "Plus de 30 pays ont rejoint la coalition.",
+    "macroman.txt": "Début de l’été : le président a déclaré que plus de 30 pays étaient prêts à agir.",
+    "iso-8859-15.txt": "Le coût annoncé : 30 € par élève, pour une « œuvre » commune dès l'été.",
+    "cp1251.txt": "Президент заявил, что более 30 стран готовы действовать.",
+    "shift-jis.txt": "大統領は30以上の国が準備ができていると述べた。",
 }
 REFUSED = {
     "empty.txt": "This file is empty.",
@@ -34,6 +38,9 @@ REFUSED = {
     "only-scripts.html": "This file has no readable text.",
     "no-text.pdf": "This PDF has no text to read",
     "truncated.pdf": "This PDF could not be read",
+    "utf8-one-invalid-byte.txt": "This file is UTF-8 with 1 invalid byte (the first at byte 47)",
+    "only-zero-width.txt": "The text has nothing to read",
+    "only-control.txt": "The text has nothing to read",
 }
 
 
