@@ -8,8 +8,9 @@ from datetime import date
 from itertools import groupby
 
 from .attribution import SpeakerHistory, attribution_verbs, speaker_of
+from .chunks import paragraph_chunks, records_in_text
 from .dates import find_dates
-from .entities import entity_records, mentions_in
+from .entities import entity_records, mentions_in, sentence_mentions
 from .modality import claim_modality, sentence_is_reported
 from .nlp import load_nlp
 from .quantities import find_quantities
@@ -28,13 +29,22 @@ class Document:
 
 
 def extract_documents(documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[list[ClaimRecord]]:
-    """One list of records per document, in input order; each language's model runs `nlp.pipe`."""
+    """One list of records per document, in input order; each language's model runs `nlp.pipe` over the
+    documents' paragraph-aligned chunks (`chunks.paragraph_chunks`: a short article is one chunk)."""
     for language, group in groupby(documents, key=lambda document: _language(document.language)):
         nlp = load_nlp(language)
-        batch = list(group)
-        docs = nlp.pipe((document.text for document in batch), batch_size=batch_size)
-        for document, doc in zip(batch, docs, strict=True):
-            yield extract_from_doc(DocIndex(doc, document.published, language))
+        batch = [(document, paragraph_chunks(document.text)) for document in group]
+        docs = nlp.pipe((chunk.text for _, chunks in batch for chunk in chunks), batch_size=batch_size)
+        for document, chunks in batch:
+            yield [
+                record
+                for chunk in chunks
+                for record in records_in_text(
+                    extract_from_doc(DocIndex(next(docs), document.published, language)),
+                    chunk=chunk,
+                    text=document.text,
+                )
+            ]
 
 
 def extract(text: str, *, language: str = "fr", published: date | None = None) -> list[ClaimRecord]:
@@ -54,7 +64,7 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     quotes, quote_spans = find_quotes(index, history)
     quoted_spans = [(span.start, span.end) for span in quote_spans] + [(record.start, record.end) for record in quotes]
     reported_cache: dict[int, bool] = {}
-    entity_cache: dict = {}
+    entity_cache = sentence_mentions(index.doc)
     records = []
     for record in [*quantities, *dates, *quotes]:
         negated, hypothetical = claim_modality(index, record.start, record.end, is_quote=record.kind == Kind.QUOTE)

@@ -36,6 +36,21 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of `text`, same length, same offsets."""
+    if len(text) <= WORD_MAX_CHARS:
+        return _fold_word(text)
+    return _fold(text)
+
+
+# The rules fold single tokens by the hundred thousand in a long document, mostly the same few words.
+WORD_MAX_CHARS = 40
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     table = {ord(char): _fold_char(char) for char in set(text)}
     # Every mapping is one character to one character, so offsets survive the translation.
     return text.translate(table)

@@ -1,0 +1,71 @@
+"""Long texts read in paragraph-aligned chunks, so extraction time grows with the text, not faster.
+
+spaCy refuses a text over `nlp.max_length` (1,000,000 characters) and its parse, entity lookups and the
+rules that compare claims with each other cost more per word as a document grows. A chunk ends at a
+paragraph break when it can (else a line break, a sentence end, a space), so no sentence or paragraph
+is cut; the records of each chunk are shifted back to offsets in the whole text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from .records import ClaimRecord
+from .spans import CONTEXT_CHARS
+
+# About the length of a long press article: shorter texts are read whole, as before.
+CHUNK_CHARS = 20_000
+# Where a chunk may end, best first: after a blank line, a line break, a sentence end, a space.
+BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?…][»”\"')\]]*\s"), re.compile(r"\s"))
+
+
+@dataclasses.dataclass(frozen=True)
+class Chunk:
+    start: int  # offset of the chunk's first character in the whole text
+    text: str
+
+
+def paragraph_chunks(text: str, *, size: int = CHUNK_CHARS) -> list[Chunk]:
+    """Consecutive pieces of `text`, each at most `size` characters, that put together give `text` back."""
+    chunks, start = [], 0
+    while len(text) - start > size:
+        end = chunk_end(text, start, start + size)
+        chunks.append(Chunk(start, text[start:end]))
+        start = end
+    chunks.append(Chunk(start, text[start:]))
+    return chunks
+
+
+def chunk_end(text: str, start: int, limit: int) -> int:
+    """The best break in the second half of `text[start:limit]`, or `limit` when there is none."""
+    for pattern in BREAKS:
+        last = None
+        for last in pattern.finditer(text, (start + limit) // 2, limit):  # noqa: B007 - the last match wins
+            pass
+        if last is not None:
+            return last.end()
+    return limit
+
+
+def records_in_text(records: Iterable[ClaimRecord], *, chunk: Chunk, text: str) -> list[ClaimRecord]:
+    """A chunk's records with their offsets (and context, which may cross the chunk's edges) in the whole text."""
+    if chunk.start == 0 and len(chunk.text) == len(text):
+        return list(records)
+    shift = chunk.start
+    return [
+        dataclasses.replace(
+            record,
+            start=record.start + shift,
+            end=record.end + shift,
+            sentence_start=record.sentence_start + shift,
+            entities=tuple(
+                dataclasses.replace(entity, start=entity.start + shift, end=entity.end + shift)
+                for entity in record.entities
+            ),
+            context_before=text[max(0, record.start + shift - CONTEXT_CHARS) : record.start + shift],
+            context_after=text[record.end + shift : record.end + shift + CONTEXT_CHARS],
+        )
+        for record in records
+    ]
