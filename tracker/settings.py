@@ -270,6 +270,12 @@ EXTRACTION_BATCH_SIZE = int(os.environ.get("EXTRACTION_BATCH_SIZE", 32))
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 EXTRACTION_SWEEP_SECONDS = int(os.environ.get("EXTRACTION_SWEEP_SECONDS", 60))
 EXTRACTION_STALE_AFTER_SECONDS = int(os.environ.get("EXTRACTION_STALE_AFTER_SECONDS", 300))
+# Each extraction message carries these limits (seconds): past the soft one the article ends failed with
+# the reason, so one huge text holds a worker no longer than this; the hard one kills the worker's
+# process if the soft one went unheeded. Under EXTRACTION_STALE_AFTER_SECONDS, so the sweep never
+# sends an extraction still running again.
+EXTRACTION_SOFT_TIME_LIMIT_SECONDS = int(os.environ.get("EXTRACTION_SOFT_TIME_LIMIT_SECONDS", 240))
+EXTRACTION_HARD_TIME_LIMIT_SECONDS = int(os.environ.get("EXTRACTION_HARD_TIME_LIMIT_SECONDS", 270))
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-extractions": {
         "task": "claims.tasks.articles_requeue_stale_extractions",

@@ -8,6 +8,7 @@ path in `extraction.py` is the one a retry, an edited article and the sweep take
 import logging
 from collections.abc import Iterable
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 
@@ -15,7 +16,12 @@ from articles.models import Article
 from articles.services import articles_set_extraction_status
 
 from ..extraction import EXTRACTOR_VERSION, Document, extract_documents
-from .extraction import article_extract_claims, claims_store_candidates
+from .extraction import (
+    article_extract_claims,
+    article_queue_extraction,
+    claims_store_candidates,
+    extraction_time_limits,
+)
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -35,7 +41,7 @@ def articles_queue_extraction(*, articles: list[Article]) -> None:
         for offset in range(0, len(article_ids), size):
             batch = article_ids[offset : offset + size]
             try:
-                task.delay(batch)
+                task.apply_async((batch,), **extraction_time_limits())
             except Exception:  # any broker failure: the rows are the truth and the sweep retries
                 logger.warning("Could not queue extraction of %s articles; the sweep will retry.", len(batch))
 
@@ -62,6 +68,15 @@ def articles_extract_claims_batch(*, article_ids: Iterable[int]) -> list[int]:
     documents = [Document(article.body, article.language, article.published_on) for article in to_run]
     try:
         extracted = list(extract_documents(documents, batch_size=len(documents)))
+    except SoftTimeLimitExceeded:
+        # The batch ran out of time: each article gets a task (and a time limit) of its own, so the one
+        # too long to extract fails alone and the others are extracted.
+        logger.warning("Batch extraction of %s articles ran out of time; queuing them one by one", len(to_run))
+        with transaction.atomic():
+            for article in Article.objects.select_for_update().filter(pk__in=[article.pk for article in to_run]):
+                if article.extraction_status == Status.RUNNING:
+                    article_queue_extraction(article=article)
+        return []
     except Exception:
         logger.exception("Batch extraction of %s articles failed; extracting them one by one", len(to_run))
         for article in to_run:

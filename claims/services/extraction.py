@@ -5,6 +5,7 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from celery import current_app
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,11 +34,19 @@ def article_queue_extraction(*, article: Article) -> None:
 
     def publish() -> None:
         try:
-            task.delay(article_id)
+            task.apply_async((article_id,), **extraction_time_limits())
         except Exception:  # any broker failure: the row is the truth and the sweep retries
             logger.warning("Could not queue extraction of article %s; the sweep will retry.", article_id)
 
     transaction.on_commit(publish)
+
+
+def extraction_time_limits() -> dict[str, int]:
+    """The soft and hard time limits an extraction message carries (the worker enforces them)."""
+    return {
+        "soft_time_limit": settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS,
+        "time_limit": settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS,
+    }
 
 
 def extraction_queue_reachable() -> bool:
@@ -110,9 +119,15 @@ def article_extract_claims(*, article_id: int) -> Article | None:
         records = extract(article.body, language=article.language, published=article.published_on)
     except Exception as error:
         logger.exception("Extraction of article %s failed", article_id)
+        if isinstance(error, SoftTimeLimitExceeded):
+            reason = (
+                "The extraction took longer than its time limit and was stopped so that other articles do not "
+                "wait; split the article into shorter ones, then retry."
+            )
+        else:
+            reason = f"The extractor could not read this article ({type(error).__name__}: {error})."
         with transaction.atomic():
             article = Article.objects.select_for_update().get(pk=article_id)
-            reason = f"The extractor could not read this article ({type(error).__name__}: {error})."
             return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
 
     with transaction.atomic():

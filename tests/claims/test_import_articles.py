@@ -83,7 +83,7 @@ def test_the_import_queues_extraction_in_batches_of_the_configured_size(
 
     settings.EXTRACTION_BATCH_SIZE = 2
     sent = []
-    monkeypatch.setattr(tasks.articles_extract_claims_batch, "delay", sent.append)
+    monkeypatch.setattr(tasks.articles_extract_claims_batch, "apply_async", lambda args, **options: sent.append(*args))
     for path in SEED_FILES:
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
 
