@@ -118,6 +118,9 @@ def main() -> None:
             else:
                 parser.error(f"unknown database {database!r}")
     print_table(results)
+    from benchmarks.long_documents import QUICK_SIZES, SIZES, long_documents_table
+
+    Console(width=max(140, Console().width)).print(long_documents_table(QUICK_SIZES if args.quick else SIZES))
 
 
 if __name__ == "__main__":
