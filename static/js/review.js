@@ -161,4 +161,10 @@
     const details = document.getElementById("add-claim");
     details.open = true;
   });
+
+  // Bar widths come as data attributes: a style attribute in the markup would break the Content-Security-Policy
+  // (styles set from a script are allowed).
+  document.querySelectorAll("[data-share]").forEach((segment) => {
+    segment.style.width = `${segment.dataset.share}%`;
+  });
 })();
