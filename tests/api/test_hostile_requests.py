@@ -160,3 +160,13 @@ def test_an_article_of_only_invisible_characters_is_a_400(editor_api, body):
     assert response.status_code == 400
     assert "nothing to read" in str(response.json())
     assert not Article.objects.exists()
+
+
+def test_a_text_longer_than_spacy_reads_is_refused_at_the_door_not_failed_later(editor_api):
+    body = "Plus de 30 pays. " * (1_000_001 // 17 + 1)
+
+    response = editor_api.post("/api/v1/articles/", {"title": "Énorme", "source": "AFP", "body": body}, format="json")
+
+    assert response.status_code == 400
+    assert "the limit is 500,000" in str(response.json())
+    assert not Article.objects.exists()
