@@ -1,13 +1,27 @@
 """Celery tasks: thin wrappers that take ids and own only the retry policy."""
 
 from celery import Task, shared_task
+from celery.worker.request import Request
 from django.db import DatabaseError
 
 from . import services
 from .services.webhooks import RETRY_BACKOFF_MAX, WebhookDeliveryFailed
 
 
+class ExtractionRequest(Request):
+    def on_timeout(self, soft, timeout):
+        super().on_timeout(soft, timeout)
+        if not soft:
+            # The pool killed the process mid-extraction, so the task's own failure handling never ran: without
+            # this the article would stay running, and the sweep would send it to be killed again and again.
+            article_id = self.kwargs.get("article_id", self.args[0] if self.args else None)
+            reason = "The extraction took longer than its hard time limit and was stopped; split the article."
+            services.article_extraction_failed(article_id=article_id, reason=reason)
+
+
 class ExtractionTask(Task):
+    Request = ExtractionRequest
+
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         # Called once the retries are used up (never between them): the article must not stay "running".
         article_id = kwargs.get("article_id", args[0] if args else None)

@@ -126,9 +126,7 @@ def article_extract_claims(*, article_id: int) -> Article | None:
             )
         else:
             reason = f"The extractor could not read this article ({type(error).__name__}: {error})."
-        with transaction.atomic():
-            article = Article.objects.select_for_update().get(pk=article_id)
-            return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
+        return article_extraction_failed(article_id=article_id, reason=reason)
 
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)

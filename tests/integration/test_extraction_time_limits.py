@@ -52,3 +52,20 @@ def test_a_batch_over_its_time_limit_is_split_into_single_extractions(celery_wor
     # Queued alone by the worker, under the worker's own (default) limits, which it fits in.
     wait_for(lambda: status(hostile).extraction_status == Status.DONE, timeout=180, message="the long article")
     assert status(hostile).claims.filter(kind="quantity").count() == 2500
+
+
+def test_an_article_killed_at_its_hard_limit_ends_failed_not_running(celery_worker, settings):
+    # No soft limit (0): the worker kills the process at the hard one, and no code of the task runs after that.
+    settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS, settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS = 0, 2
+    hostile = hostile_article()
+    with transaction.atomic():
+        article_queue_extraction(article=hostile)
+    settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS, settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS = 240, 270
+    normal = ArticleFactory(body="Des milliers de soldats pourraient être déployés.", extraction_status=Status.PENDING)
+    with transaction.atomic():
+        article_queue_extraction(article=normal)
+
+    wait_for(lambda: status(hostile).extraction_status == Status.FAILED, timeout=60, message="the hard limit")
+    wait_for(lambda: status(normal).extraction_status == Status.DONE, timeout=60, message="the next article")
+
+    assert "hard time limit" in status(hostile).extraction_error
