@@ -69,7 +69,10 @@ def html_document(html: str) -> IngestedDocument:
     such a page is refused rather than read in part.
     """
     parser = lxml.html.HTMLParser(encoding="utf-8")  # the text is decoded already: ignore any <meta charset>
-    root = lxml.html.document_fromstring(html.encode("utf-8", errors="surrogatepass"), parser=parser)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except etree.ParserError:  # only a comment or a doctype: nothing to read, refused as such by the caller
+        return IngestedDocument(title="", text="")
     if any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log):
         raise refuse(
             f"This HTML is nested more than {HTML_MAX_DEPTH} elements deep or holds a text too long to read whole.",
@@ -77,10 +80,11 @@ def html_document(html: str) -> IngestedDocument:
         )
     title = root.findtext(".//title") or ""
     etree.strip_elements(root, *NON_TEXT_TAGS, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    for element in root.iter(*BLOCK_TAGS):
-        element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in "".join(root.itertext()).splitlines())
+    pieces = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        block_break = "\n" if element.tag in BLOCK_TAGS else ""
+        pieces.append(block_break + ((element.text if event == "start" else element.tail) or ""))
+    lines = (" ".join(line.split()) for line in "".join(pieces).splitlines())
     return IngestedDocument(title=title, text="\n\n".join(line for line in lines if line))
 
 

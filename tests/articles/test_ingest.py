@@ -42,3 +42,15 @@ def test_html_is_recognised_by_content_even_with_a_txt_name():
 def test_unusable_files_are_refused_with_a_reason(data, message):
     with pytest.raises(ValidationError, match=message):
         document_from_upload(name="article.txt", data=data)
+
+
+@pytest.mark.parametrize("data", [b"<!-- only a comment -->", b"<!doctype html>", b"<html></html>", b"<p>\x0c\x0b</p>"])
+def test_html_with_nothing_to_read_is_refused_not_a_server_error(data):
+    with pytest.raises(ValidationError, match=r"no readable text|nothing to read"):
+        document_from_upload(name="page.html", data=data)
+
+
+def test_control_characters_between_html_elements_do_not_stop_the_reading():
+    assert document_from_upload(name="page.html", data=b"<p>Plus de 30 pays.</p>\x0c\x0b<p>Fin.</p>").text == (
+        "Plus de 30 pays.\n\nFin."
+    )
