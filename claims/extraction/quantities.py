@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicons import Lexicon
+from .lexicons.units import unit_keys
 from .numbers import NumberMatch, find_numbers, words_value
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
@@ -28,6 +29,8 @@ class Reading:
     unit: Unit | None
     rule: str
     has_multiplier: bool
+    per: str | None = None  # a rate's or proportion's denominator, "100000 inhabitant"
+    value_old: float | None = None  # "from X to Y": X
 
 
 def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[ClaimRecord]:
@@ -53,6 +56,9 @@ def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
         "value_max": reading.value_max,
         "qualifier": reading.qualifier,
         "unit": reading.unit.name if reading.unit else None,
+        "unit_key": unit_key_of(index, reading.unit),
+        "per": reading.per,
+        "value_old": reading.value_old,
     }
     confidence = 0.9 if reading.unit else 0.6
     return make_record(
@@ -64,6 +70,24 @@ def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
         rule=reading.rule,
         confidence=confidence,
     )
+
+
+def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
+    """The lexicon's key for a unit; a generic noun ("people", "personnes") takes the key of the
+    participle or adjective next to it ("people killed" → death, "personnes blessées" → injured)."""
+    if unit is None:
+        return None
+    keys = unit_keys(index.language)
+    key = unit.key or keys.key_of(unit.name)
+    if unit.head is None:
+        return key
+    head = index.doc[unit.head]
+    neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
+    neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
+    if head.dep_.startswith("nsubj"):
+        neighbours.append(head.head)  # "200 people were killed": the verb the counted people are subject of
+    words = [word for token in neighbours for word in (token.lemma_, token.text)]
+    return keys.refined(key, unit.name, words)
 
 
 @cache
