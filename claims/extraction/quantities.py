@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import quantity_forms as forms
 from .lexicons import Lexicon
 from .lexicons.units import unit_keys
 from .numbers import NumberMatch, find_numbers, words_value
@@ -17,6 +19,11 @@ from .units import Unit, unit_after
 _ORDINAL_OR_TIME = re.compile(r"(?:er|re|e|eme|ieme|nd|st|th|rd|h\d*|:\d\d)(?![a-z])")
 _QUOTE = r"[\"'“”«»‘’]?"
 _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
+_OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
+# "220 km/h", "15 m2": a measure written as one symbol.
+_COMPOUND_SYMBOL = re.compile(r"\s?([a-z]+/[a-z]+|[a-z]+[2²3³])(?![\w/])")
+# Words between a qualifier and its number that add nothing to the reading ("around a further 1,000").
+_ADDITIVE = r"(?:a further|another|an additional|an extra|some|encore|quelque)"
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,9 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
         reading = _read_number(index, number, numbers)
         if reading is None:
             continue
+        if reading.unit is None and reading.has_multiplier:
+            # A scale word with no noun ("62 milliards", "£40bn … billions more") counts the currency last named.
+            reading = dataclasses.replace(reading, unit=forms.currency_in_context(index, reading.start))
         readings.append(reading)
         taken.append((reading.start, reading.end))
         consumed_until = reading.end
@@ -157,25 +167,85 @@ def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch
         value, end, rule, approximate = scaled
         has_multiplier = True
         qualifier = "about" if approximate else qualifier
-    elif number.is_article:
-        return None  # "un porte-parole", "une source": an article, not a count
-    value_max, end = _range_end(index, number, numbers, end, value / number.value if number.value else 1.0)
-    start = number.start
-    if value_max is not None:
-        start = _range_start(folded, start, lexicon)
+    # "un porte-parole", "une source": an article, not a count ("une trentaine", "un TGV sur trois" count).
+    article_only = number.is_article and scaled is None
+    scale = value / number.value if number.value else 1.0
+    second = None if article_only else forms.second_number(index, number, numbers, end, scale, _scale_of(index))
+    start, value_max, value_old = number.start, None, None
+    if second is not None and second.is_change:
+        value, value_old, end, start = second.value, value, second.end, second.start
+        rule = "quantity.change"
+    elif second is not None:
+        value_max, end, start = second.value, second.end, second.start
         qualifier, rule = "range", "quantity.range"
     else:
         qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
     unit, end = _unit(index, end, number)
+    per = None
+    if unit is None and not has_multiplier and second is None and not article_only:
+        unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value)
     if unit is not None and unit.is_date:
         return None
+    if unit is not None or article_only:
+        per, end = _per(index, unit, end, numbers, per)
+    if article_only and per is None:
+        return None
+    if qualifier == "exact" and (after := forms.qualifier_after(index, end)) is not None:
+        qualifier, end = after
     if unit is None and not has_multiplier and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
         return None
+    if _looks_like_year(folded, number) and qualifier == "exact" and unit_key_of(index, unit) is None:
+        return None  # "the 2001 election", "le budget 2025": a year naming something, not a count
     if _is_clock_time(folded, number, unit):
         return None
+    is_fall, end = forms.falls(index, start, end)
+    if is_fall and value > 0 and value_max is None:
+        value = -value
     if qualifier != "exact" and rule == "quantity.number":
         rule = "quantity.qualified"
-    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier)
+    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old)
+
+
+def _unit_from_neighbours(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, value: float):
+    """A number with no noun of its own: "12 des 23 cantons" (the whole's), "41 et 37 milliards de
+    dollars" (the next number's scale and unit), "le bilan s'établit à 347" (its subject's).
+    Returns (unit, end, per, value, has_multiplier)."""
+    part = forms.part_of_whole(index, end, numbers)
+    if part is not None:
+        whole, whole_end = part
+        unit, unit_end = _unit(index, whole_end, whole)
+        if unit is not None and not unit.is_date:
+            return unit, unit_end, f"{whole.value:g} {unit_key_of(index, unit) or unit.name}", value, False
+    shared = forms.shared_scale(index, end, numbers, _scale_of(index))
+    if shared is not None:
+        multiplier, scale_end = shared
+        unit = _unit(index, scale_end, number)[0]
+        return unit, end, None, value * multiplier, True
+    return forms.subject_unit(index, number), end, None, value, False
+
+
+def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None):
+    """A rate's or proportion's denominator after the counted noun, and where the expression ends."""
+    found = forms.rate(index, end, numbers)
+    if found is not None:
+        return found
+    found = forms.proportion(index, end, numbers)
+    if found is not None:
+        denominator, denominator_end = found
+        if unit is None:
+            unit_end = unit_after(index, denominator_end)
+            key = unit_key_of(index, unit_end) if unit_end is not None and not unit_end.is_date else None
+        else:
+            key = unit_key_of(index, unit)
+        return (f"{denominator:g} {key}" if key else f"{denominator:g}"), denominator_end
+    return per, end
+
+
+def _scale_of(index: DocIndex):
+    def scale_at(number: NumberMatch):
+        return _scale(index.folded, number.end, number.value, number.is_article, index.lexicon)
+
+    return scale_at
 
 
 def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexicon):
@@ -199,37 +269,11 @@ def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexic
     return None
 
 
-def _range_end(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, scale: float):
-    lexicon, folded = index.lexicon, index.folded
-    before = folded[max(0, number.start - 12) : number.start]
-    opener = re.search(r"(?:^|[\s(])(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
-    if not opener:
-        return None, end
-    joiners = lexicon.range_joiners.get(opener.group(1), ())
-    match = re.compile(r"\s+(" + "|".join(joiners) + r")\s+").match(folded, end) if joiners else None
-    if not match:
-        return None, end
-    second = next((other for other in numbers if other.start == match.end()), None)
-    if second is None or second.is_article:
-        return None, end
-    upper = second.value
-    scaled = _scale(folded, second.end, upper, False, lexicon)
-    if scaled is not None:
-        return scaled[0], scaled[1]
-    # "entre 5 et 10 millions" scales both ends; "entre 5 000 et 10 000" has nothing to scale.
-    return upper * scale, second.end
-
-
-def _range_start(folded: str, start: int, lexicon: Lexicon) -> int:
-    before = folded[max(0, start - 12) : start]
-    opener = re.search(r"(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
-    return start - (len(before) - opener.start()) if opener else start
-
-
 def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -> tuple[str, int]:
-    before = folded[max(0, start - 25) : start]
+    # The qualifier may stand before a currency sign and an additive ("around a further £1bn").
+    before = folded[max(0, start - 45) : start]
     for pattern, qualifier in lexicon.qualifiers:
-        match = re.search(rf"(?:^|[\s(\"'“«])({pattern})\s*$", before)
+        match = re.search(rf"(?:^|[\s(\"'“«])({pattern})(?:\s+{_ADDITIVE})?\s*[€$£]?\s*$", before)
         if match:
             return qualifier, start - (len(before) - match.start(1))
     return default, start
@@ -239,7 +283,13 @@ def _unit(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None, 
     lexicon, folded = index.lexicon, index.folded
     percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
     if percent:
+        of_gdp = _OF_GDP.match(folded, percent.end())
+        if of_gdp:
+            return Unit(index.text[percent.start(1) : of_gdp.end()], of_gdp.end(), key="percent_gdp"), of_gdp.end()
         return Unit("%", percent.end()), percent.end()
+    compound = _COMPOUND_SYMBOL.match(folded, end)
+    if compound and unit_keys(index.language).key_of(compound.group(1)):
+        return Unit(index.text[compound.start(1) : compound.end()], compound.end()), compound.end()
     symbol = re.compile(r"\s?([€$£])").match(folded, end)
     if symbol:
         return Unit(lexicon.currencies[symbol.group(1)], symbol.end()), symbol.end()

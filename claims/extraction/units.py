@@ -75,7 +75,8 @@ def _known_phrase(index: DocIndex, first: Token) -> Unit | None:
     sentence_end = first.sent.end if doc.has_annotation("SENT_START") else len(doc)
     for last in range(first.i + 1, min(first.i + _PHRASE_TOKENS, sentence_end)):
         token = doc[last]
-        if token.is_punct and token.text not in {"-", "'", "’"} or token.like_num or "\n" in doc[last - 1].whitespace_:
+        line_break = "\n" in doc[last - 1].whitespace_
+        if (token.is_punct and token.text not in {"-", "'", "’"}) or token.like_num or line_break:
             break
         key = keys.phrase_key(index.folded[first.idx : token.idx + len(token.text)])
         if key is not None:
@@ -103,7 +104,7 @@ def _english_head(index: DocIndex, first: Token) -> Unit | None:
     lexicon, keys = index.lexicon, unit_keys(index.language)
     token = first
     for _ in range(5):
-        if token is None or token.is_sent_start and token.i != first.i:
+        if token is None or (token.is_sent_start and token.i != first.i):
             return None
         folded = fold(token.text)
         if folded in lexicon.months:
@@ -117,7 +118,7 @@ def _english_head(index: DocIndex, first: Token) -> Unit | None:
             return _noun_unit(index, token)
         if token.pos_ in {"ADJ", "VERB"} and folded in keys.units and not _next_is_noun(token):
             return Unit(token.text.lower(), token.idx + len(token.text), head=token.i)  # "200 dead"
-        if token.dep_ not in {"amod", "compound", "advmod", "punct", "nmod"} or token.is_punct and token.text != "-":
+        if token.dep_ not in {"amod", "compound", "advmod", "punct", "nmod"} or (token.is_punct and token.text != "-"):
             return None
         token = _next(token)
     return None

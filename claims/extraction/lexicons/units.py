@@ -12,7 +12,8 @@ from ..text import fold
 UNITS_FILE = Path(__file__).with_name("units.json")
 
 
-@dataclass(frozen=True)
+# eq=False: hashed by identity, so compiled patterns can be cached per language.
+@dataclass(frozen=True, eq=False)
 class UnitKeys:
     """One language's view of the lexicon: folded words to keys."""
 
@@ -21,6 +22,7 @@ class UnitKeys:
     participles: dict[str, str]
     subjects: dict[str, str]
     generic: frozenset[str]
+    names: dict[str, str]  # key → the lexicon's first word for it, the unit shown when only the key is known
     phrases: dict[str, str]  # multi-word units, each word singular: "char lourd", "square mile"
 
     def phrase_key(self, folded_words: str) -> str | None:
@@ -80,6 +82,7 @@ def unit_keys(language: str) -> UnitKeys:
     return UnitKeys(
         language=language,
         units=units,
+        names={key: words[language][0] for key, words in data["units"].items() if words.get(language)},
         phrases={_singular_phrase(words): key for words, key in units.items() if " " in words or "-" in words},
         participles=words_to_key(data["participles"]),
         subjects=words_to_key(data["subjects"]),
