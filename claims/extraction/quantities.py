@@ -19,6 +19,9 @@ from .units import Unit, unit_after
 _ORDINAL_OR_TIME = re.compile(r"(?:er|re|e|eme|ieme|nd|st|th|rd|h\d*|:\d\d)(?![a-z])")
 _QUOTE = r"[\"'“”«»‘’]?"
 _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
+# "4:17 a.m.", "14h30", "11 a.m.": a time of day.
+_CLOCK_BEFORE = re.compile(r"\d[:h]$")
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
 _OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
 # "220 km/h", "15 m2": a measure written as one symbol.
 _COMPOUND_SYMBOL = re.compile(r"\s?([a-z]+/[a-z]+|[a-z]+[2²3³])(?![\w/])")
@@ -48,7 +51,7 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
     for number in numbers:
         if number.start < consumed_until or overlaps(number.start, number.end, excluded + taken):
             continue
-        reading = _read_number(index, number, numbers)
+        reading = _read_number(index, number, numbers, _previous_in_sentence(index, readings, number.start))
         if reading is None:
             continue
         if reading.unit is None and reading.has_multiplier:
@@ -58,6 +61,15 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
         taken.append((reading.start, reading.end))
         consumed_until = reading.end
     return [_record(index, reading) for reading in sorted(readings, key=lambda r: r.start)]
+
+
+def _previous_in_sentence(index: DocIndex, readings: list[Reading], start: int) -> Reading | None:
+    sentence = index.sentence_at(start)
+    earlier = [reading for reading in readings if reading.end <= start and reading.unit is not None]
+    if sentence is None or not earlier:
+        return None
+    previous = max(earlier, key=lambda reading: reading.end)
+    return previous if previous.start >= sentence.start_char else None
 
 
 def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
@@ -152,9 +164,13 @@ def _collective_value(word: str, lexicon: Lexicon) -> float:
     return words_value(lexicon.approx_nouns[singular], lexicon.language) or 0.0
 
 
-def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch]) -> Reading | None:
+def _read_number(
+    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], previous: Reading | None
+) -> Reading | None:
     lexicon, folded = index.lexicon, index.folded
     if not number.written_in_words and _ORDINAL_OR_TIME.match(folded, number.end):
+        return None
+    if _CLOCK_BEFORE.search(folded, max(0, number.start - 3), number.start) or _CLOCK_AFTER.match(folded, number.end):
         return None
     if _is_reference(folded, number.start, lexicon):
         return None
@@ -172,6 +188,8 @@ def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch
     scale = value / number.value if number.value else 1.0
     second = None if article_only else forms.second_number(index, number, numbers, end, scale, _scale_of(index))
     start, value_max, value_old = number.start, None, None
+    if second is not None and _looks_like_year(folded, number):
+        return None  # "2023-24", "de 2019 à 2021": a span of years is a date
     if second is not None and second.is_change:
         value, value_old, end, start = second.value, value, second.end, second.start
         rule = "quantity.change"
@@ -183,13 +201,13 @@ def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch
     unit, end = _unit(index, end, number)
     per = None
     if unit is None and not has_multiplier and second is None and not article_only:
-        unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value)
+        unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value, previous)
     if unit is not None and unit.is_date:
         return None
     if unit is not None or article_only:
         per, end = _per(index, unit, end, numbers, per)
-    if article_only and per is None:
-        return None
+    if article_only and per is None and (qualifier == "exact" or unit is None):
+        return None  # "près d'une année", "more than a decade": a qualifier makes the article a measure
     if qualifier == "exact" and (after := forms.qualifier_after(index, end)) is not None:
         qualifier, end = after
     if unit is None and not has_multiplier and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
@@ -206,10 +224,13 @@ def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch
     return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old)
 
 
-def _unit_from_neighbours(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, value: float):
+def _unit_from_neighbours(
+    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, value: float, previous: Reading | None
+):
     """A number with no noun of its own: "12 des 23 cantons" (the whole's), "41 et 37 milliards de
-    dollars" (the next number's scale and unit), "le bilan s'établit à 347" (its subject's).
-    Returns (unit, end, per, value, has_multiplier)."""
+    dollars" (the next number's scale and unit), "le bilan s'établit à 347" (its subject's), "1 800
+    morts et 3 700 blessés … dont 8 000 dans la capitale" (the unit of the figure before it in the sentence,
+    left out as understood). Returns (unit, end, per, value, has_multiplier)."""
     part = forms.part_of_whole(index, end, numbers)
     if part is not None:
         whole, whole_end = part
@@ -221,7 +242,12 @@ def _unit_from_neighbours(index: DocIndex, number: NumberMatch, numbers: list[Nu
         multiplier, scale_end = shared
         unit = _unit(index, scale_end, number)[0]
         return unit, end, None, value * multiplier, True
-    return forms.subject_unit(index, number), end, None, value, False
+    if _looks_like_year(index.folded, number):
+        return None, end, None, value, False
+    unit = forms.subject_unit(index, number)
+    if unit is None and previous is not None and previous.unit is not None and not previous.unit.is_date:
+        unit = dataclasses.replace(previous.unit, end=end)
+    return unit, end, None, value, False
 
 
 def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None):

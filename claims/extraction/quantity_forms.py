@@ -41,7 +41,7 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
     a change when the opener says so ("from", or "de" after a verb of change such as "passe de")."""
     lexicon, folded = index.lexicon, index.folded
     before = folded[max(0, number.start - 40) : number.start]
-    opener = re.search(r"(?:^|[\s(])(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
+    opener = re.search(rf"(?:^|[\s(])({'|'.join(map(re.escape, lexicon.range_open))})\s*(?:{_SYMBOL}\s?)?$", before)
     if opener:
         joiners = lexicon.range_joiners.get(opener.group(1), ())
         start = number.start - (len(before) - opener.start(1))

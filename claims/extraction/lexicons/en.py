@@ -96,7 +96,9 @@ ENGLISH = Lexicon(
         }
     ),
     not_units=frozenset({"am", "pm", "th", "st", "nd", "rd", "h"}),
-    reference_words=frozenset({"article", "page", "chapter", "section", "number", "no", "resolution"}),
+    reference_words=frozenset(
+        {"article", "page", "chapter", "section", "number", "no", "resolution", "category", "level", "phase", "act"}
+    ),
     attribution_lemmas=frozenset(
         {
             "say",

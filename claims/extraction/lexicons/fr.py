@@ -145,6 +145,10 @@ FRENCH = Lexicon(
             "tome",
             "volume",
             "annexe",
+            "acte",
+            "categorie",
+            "niveau",
+            "phase",
             "point",
         }
     ),
