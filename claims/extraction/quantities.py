@@ -13,6 +13,7 @@ from .lexicons.units import unit_keys
 from .numbers import NumberMatch, find_numbers, words_value
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
+from .text import fold
 from .units import Unit, unit_after
 
 # A digit run glued to these is an ordinal or a clock time ("1er", "2e", "14h30"), not a count.
@@ -22,6 +23,7 @@ _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
 # "4:17 a.m.", "14h30", "11 a.m.": a time of day.
 _CLOCK_BEFORE = re.compile(r"\d[:h]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
 # "220 km/h", "15 m2": a measure written as one symbol.
 _COMPOUND_SYMBOL = re.compile(r"\s?([a-z]+/[a-z]+|[a-z]+[2²3³])(?![\w/])")
@@ -106,8 +108,8 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
     head = index.doc[unit.head]
     neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
     neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
-    if head.dep_.startswith("nsubj"):
-        neighbours.append(head.head)  # "200 people were killed": the verb the counted people are subject of
+    if head.dep_.startswith(("nsubj", "obj", "dobj")):
+        neighbours.append(head.head)  # "200 people were killed", "killed 200 people": the verb they go with
     words = [word for token in neighbours for word in (token.lemma_, token.text)]
     return keys.refined(key, unit.name, words)
 
@@ -199,9 +201,13 @@ def _read_number(
     else:
         qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
     unit, end = _unit(index, end, number)
+    if unit is not None and fold(unit.name) in unit_keys(index.language).others:
+        unit, end = None, number.end  # "500 autres", "12 more": the unit is left understood
     per = None
     if unit is None and not has_multiplier and second is None and not article_only:
         unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value, previous)
+    elif unit is None and second is not None:
+        unit = _understood_unit(index, number, end, previous)
     if unit is not None and unit.is_date:
         return None
     if unit is not None or article_only:
@@ -242,12 +248,17 @@ def _unit_from_neighbours(
         multiplier, scale_end = shared
         unit = _unit(index, scale_end, number)[0]
         return unit, end, None, value * multiplier, True
+    return _understood_unit(index, number, end, previous), end, None, value, False
+
+
+def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:
+    """The unit of a figure written without one: its subject's, else the figure's before it."""
     if _looks_like_year(index.folded, number):
-        return None, end, None, value, False
+        return None
     unit = forms.subject_unit(index, number)
     if unit is None and previous is not None and previous.unit is not None and not previous.unit.is_date:
         unit = dataclasses.replace(previous.unit, end=end)
-    return unit, end, None, value, False
+    return unit
 
 
 def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None):
@@ -307,6 +318,12 @@ def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -
 
 def _unit(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None, int]:
     lexicon, folded = index.lexicon, index.folded
+    keys = unit_keys(index.language)
+    word_before = _WORD_BEFORE.search(folded, max(0, number.start - 20), number.start)
+    if word_before and word_before.group(1) in keys.before:
+        return Unit(
+            index.text[word_before.start(1) : word_before.end(1)], end, key=keys.before[word_before.group(1)]
+        ), end
     percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
     if percent:
         of_gdp = _OF_GDP.match(folded, percent.end())

@@ -68,7 +68,8 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
     is_change = bool(opener) and (
         opener.group(1) in lexicon.change_openers
         or bool(
-            lexicon.change_verbs and re.search(rf"(?:{lexicon.change_verbs})\s+(?:\w+\s+)?$", before[: opener.start(1)])
+            lexicon.change_verbs
+            and re.search(rf"(?:{lexicon.change_verbs})(?:[\s,]+[\w']+){{0,2}}[\s,]+$", before[: opener.start(1)])
         )
     )
     return SecondNumber(is_change, value, second_end, start)

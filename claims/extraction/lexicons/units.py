@@ -22,6 +22,8 @@ class UnitKeys:
     participles: dict[str, str]
     subjects: dict[str, str]
     generic: frozenset[str]
+    before: dict[str, str]  # units written before the number: "magnitude 7.8"
+    others: frozenset[str]  # "500 autres", "12 more": the unit is the one named before
     names: dict[str, str]  # key → the lexicon's first word for it, the unit shown when only the key is known
     phrases: dict[str, str]  # multi-word units, each word singular: "char lourd", "square mile"
 
@@ -87,4 +89,6 @@ def unit_keys(language: str) -> UnitKeys:
         participles=words_to_key(data["participles"]),
         subjects=words_to_key(data["subjects"]),
         generic=frozenset(fold(word) for word in data["generic"].get(language, [])),
+        before=words_to_key(data["before"]),
+        others=frozenset(fold(word) for word in data["others"].get(language, [])),
     )
