@@ -22,6 +22,7 @@ _QUOTE = r"[\"'“”«»‘’]?"
 _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
 # "4:17 a.m.", "14h30", "11 a.m.": a time of day.
 _CLOCK_BEFORE = re.compile(r"\d[:h]$")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
@@ -108,7 +109,7 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
     head = index.doc[unit.head]
     neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
     neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
-    if head.dep_.startswith(("nsubj", "obj", "dobj")):
+    if head.dep_.startswith(("nsubj", "obj", "dobj")) or head.like_num:
         neighbours.append(head.head)  # "200 people were killed", "killed 200 people": the verb they go with
     words = [word for token in neighbours for word in (token.lemma_, token.text)]
     return keys.refined(key, unit.name, words)
@@ -174,6 +175,8 @@ def _read_number(
         return None
     if _CLOCK_BEFORE.search(folded, max(0, number.start - 3), number.start) or _CLOCK_AFTER.match(folded, number.end):
         return None
+    if _YEAR_BEFORE.search(folded, max(0, number.start - 5), number.start):
+        return None  # "24" in "2023-24": the end of a span of years
     if _is_reference(folded, number.start, lexicon):
         return None
     value, end, rule, qualifier = number.value, number.end, "quantity.number", "exact"
@@ -192,6 +195,8 @@ def _read_number(
     start, value_max, value_old = number.start, None, None
     if second is not None and _looks_like_year(folded, number):
         return None  # "2023-24", "de 2019 à 2021": a span of years is a date
+    if second is not None and not has_multiplier and second.multiplier != 1.0:
+        value, has_multiplier = value * second.multiplier, True  # "entre 5 et 10 millions": both in millions
     if second is not None and second.is_change:
         value, value_old, end, start = second.value, value, second.end, second.start
         rule = "quantity.change"
@@ -210,14 +215,14 @@ def _read_number(
         unit = _understood_unit(index, number, end, previous)
     if unit is not None and unit.is_date:
         return None
-    if unit is not None or article_only:
-        per, end = _per(index, unit, end, numbers, per)
+    per, unit, end = _per(index, unit, end, numbers, per)
     if article_only and per is None and (qualifier == "exact" or unit is None):
         return None  # "près d'une année", "more than a decade": a qualifier makes the article a measure
     if qualifier == "exact" and (after := forms.qualifier_after(index, end)) is not None:
         qualifier, end = after
-    if unit is None and not has_multiplier and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
-        return None
+    if unit is None and per is None and not has_multiplier:
+        if qualifier in {"exact", "range"} or _looks_like_year(folded, number):
+            return None
     if _looks_like_year(folded, number) and qualifier == "exact" and unit_key_of(index, unit) is None:
         return None  # "the 2001 election", "le budget 2025": a year naming something, not a count
     if _is_clock_time(folded, number, unit):
@@ -257,25 +262,29 @@ def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: R
         return None
     unit = forms.subject_unit(index, number)
     if unit is None and previous is not None and previous.unit is not None and not previous.unit.is_date:
-        unit = dataclasses.replace(previous.unit, end=end)
+        # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
+        token = index.token_at(number.end - 1)
+        unit = dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
     return unit
 
 
 def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None):
-    """A rate's or proportion's denominator after the counted noun, and where the expression ends."""
+    """A rate's or proportion's denominator after the counted noun ("412 cas pour 100 000 habitants",
+    "un TGV sur trois", "one in three Americans": the noun may follow the denominator).
+    Returns (per, unit, end of the expression)."""
     found = forms.rate(index, end, numbers)
     if found is not None:
-        return found
+        return found[0], unit, found[1]
     found = forms.proportion(index, end, numbers)
-    if found is not None:
-        denominator, denominator_end = found
-        if unit is None:
-            unit_end = unit_after(index, denominator_end)
-            key = unit_key_of(index, unit_end) if unit_end is not None and not unit_end.is_date else None
-        else:
-            key = unit_key_of(index, unit)
-        return (f"{denominator:g} {key}" if key else f"{denominator:g}"), denominator_end
-    return per, end
+    if found is None:
+        return per, unit, end
+    denominator, end = found
+    if unit is None:
+        counted = unit_after(index, end)
+        if counted is not None and not counted.is_date:
+            unit, end = counted, counted.end
+    key = unit_key_of(index, unit)
+    return (f"{denominator:g} {key}" if key else f"{denominator:g}"), unit, end
 
 
 def _scale_of(index: DocIndex):

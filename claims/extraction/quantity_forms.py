@@ -28,6 +28,7 @@ class SecondNumber:
 
     is_change: bool
     value: float  # already scaled ("entre 5 et 10 millions")
+    multiplier: float  # the scale written after it, which an unscaled first number shares
     end: int
     start: int  # where the whole expression starts (the opener: "entre", "from", "de")
 
@@ -55,7 +56,11 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
     alternatives = [rf"\s+(?:{spaced})\s+"] if spaced else []
     if "-" in joiners:
         alternatives.append(r"-")
-    match = re.compile(rf"(?:\s*[%{_SYMBOL[1:-1]}])?(?:{'|'.join(alternatives)})(?:{_SYMBOL}\s?)?").match(folded, end)
+    # The upper bound may carry its own bound word: "entre 120 et jusqu'à 150 sièges".
+    bound = "|".join(pattern for pattern, qualifier in lexicon.qualifiers if qualifier == "at_most")
+    match = re.compile(
+        rf"(?:\s*[%{_SYMBOL[1:-1]}])?(?:{'|'.join(alternatives)})(?:(?:{bound})\s*)?(?:{_SYMBOL}\s?)?"
+    ).match(folded, end)
     if not match:
         return None
     second = number_at(numbers, match.end())
@@ -65,6 +70,7 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
         return None  # "one-to-one", "two-thirds": words joined by a hyphen are not a range
     scaled = scale_at(second)
     value, second_end = (scaled[0], scaled[1]) if scaled is not None else (second.value * scale, second.end)
+    multiplier = scaled[0] / second.value if scaled is not None and second.value else 1.0
     is_change = bool(opener) and (
         opener.group(1) in lexicon.change_openers
         or bool(
@@ -72,7 +78,7 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
             and re.search(rf"(?:{lexicon.change_verbs})(?:[\s,]+[\w']+){{0,2}}[\s,]+$", before[: opener.start(1)])
         )
     )
-    return SecondNumber(is_change, value, second_end, start)
+    return SecondNumber(is_change, value, multiplier, second_end, start)
 
 
 def shared_scale(index: DocIndex, end: int, numbers: list[NumberMatch], scale_at):
