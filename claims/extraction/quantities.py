@@ -220,9 +220,9 @@ def _read_number(
         return None  # "près d'une année", "more than a decade": a qualifier makes the article a measure
     if qualifier == "exact" and (after := forms.qualifier_after(index, end)) is not None:
         qualifier, end = after
-    if unit is None and per is None and not has_multiplier:
-        if qualifier in {"exact", "range"} or _looks_like_year(folded, number):
-            return None
+    no_unit = unit is None and per is None and not has_multiplier
+    if no_unit and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
+        return None
     if _looks_like_year(folded, number) and qualifier == "exact" and unit_key_of(index, unit) is None:
         return None  # "the 2001 election", "le budget 2025": a year naming something, not a count
     if _is_clock_time(folded, number, unit):
