@@ -58,8 +58,13 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
         if reading is None:
             continue
         if reading.unit is None and reading.has_multiplier:
-            # A scale word with no noun ("62 milliards", "£40bn … billions more") counts the currency last named.
-            reading = dataclasses.replace(reading, unit=forms.currency_in_context(index, reading.start))
+            # A scale word with no noun ("62 milliards", "£40bn … billions more") counts the currency last
+            # named, else what the figure before it in the sentence counts ("3,4 millions … dont 1,7 million").
+            previous = _previous_in_sentence(index, readings, number.start)
+            unit = forms.currency_in_context(index, reading.start)
+            if unit is None and _may_be_understood(index, previous):
+                unit = dataclasses.replace(previous.unit, end=reading.end, head=None)
+            reading = dataclasses.replace(reading, unit=unit)
         readings.append(reading)
         taken.append((reading.start, reading.end))
         consumed_until = reading.end
@@ -107,6 +112,8 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
     if unit.head is None:
         return key
     head = index.doc[unit.head]
+    if key is None and not head.like_num:
+        key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written
     neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
     neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
     if head.dep_.startswith(("nsubj", "obj", "dobj")) or head.like_num:
@@ -215,7 +222,7 @@ def _read_number(
         unit = _understood_unit(index, number, end, previous)
     if unit is not None and unit.is_date:
         return None
-    per, unit, end = _per(index, unit, end, numbers, per)
+    per, unit, end = _per(index, unit, end, numbers, per, value)
     if article_only and per is None and (qualifier == "exact" or unit is None):
         return None  # "près d'une année", "more than a decade": a qualifier makes the article a measure
     if qualifier == "exact" and (after := forms.qualifier_after(index, end)) is not None:
@@ -256,26 +263,33 @@ def _unit_from_neighbours(
     return _understood_unit(index, number, end, previous), end, None, value, False
 
 
+def _may_be_understood(index: DocIndex, previous: Reading | None) -> bool:
+    """A count's unit may be left understood; a duration's is not ("three days later … doubled to 48")."""
+    if previous is None or previous.unit is None or previous.unit.is_date:
+        return False
+    return unit_key_of(index, previous.unit) not in forms.TIME_KEYS
+
+
 def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:
     """The unit of a figure written without one: its subject's, else the figure's before it."""
     if _looks_like_year(index.folded, number):
         return None
     unit = forms.subject_unit(index, number)
-    if unit is None and previous is not None and previous.unit is not None and not previous.unit.is_date:
+    if unit is None and _may_be_understood(index, previous):
         # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
         token = index.token_at(number.end - 1)
         unit = dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
     return unit
 
 
-def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None):
+def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None, value: float):
     """A rate's or proportion's denominator after the counted noun ("412 cas pour 100 000 habitants",
     "un TGV sur trois", "one in three Americans": the noun may follow the denominator).
     Returns (per, unit, end of the expression)."""
     found = forms.rate(index, end, numbers)
     if found is not None:
         return found[0], unit, found[1]
-    found = forms.proportion(index, end, numbers)
+    found = forms.proportion(index, end, numbers, abs(value))
     if found is None:
         return per, unit, end
     denominator, end = found

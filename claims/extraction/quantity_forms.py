@@ -5,7 +5,6 @@ with no noun takes from its subject or from the currency named before it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,11 +14,12 @@ from .lexicons import Lexicon
 from .lexicons.units import UnitKeys, unit_keys
 from .numbers import NumberMatch
 from .spans import DocIndex
+from .text import paragraph_bounds
 from .units import Unit, unit_after
 
 _SYMBOL = r"[€$£]"
 # Units of time after which "a"/"an" makes a rate ("£25bn a year", "40,000 appointments a week").
-_TIME_KEYS = frozenset({"year", "month", "week", "day", "hour"})
+TIME_KEYS = frozenset({"year", "month", "week", "day", "hour"})
 
 
 @dataclass(frozen=True)
@@ -106,12 +106,12 @@ def part_of_whole(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tupl
     return (whole, whole.end) if whole is not None and not whole.is_article else None
 
 
-def proportion(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[float, int] | None:
-    """ "un inscrit sur trois", "one in three": (the denominator, where it ends)."""
+def proportion(index: DocIndex, end: int, numbers: list[NumberMatch], numerator: float) -> tuple[float, int] | None:
+    """ "un inscrit sur trois", "one in three": (the denominator, where it ends). Not "1,663 in 2011"."""
     words = "|".join(map(re.escape, index.lexicon.proportion_words))
     match = re.compile(rf"\s+(?:{words})\s+").match(index.folded, end) if words else None
     denominator = number_at(numbers, match.end()) if match else None
-    if denominator is None or denominator.value <= 1:
+    if denominator is None or not numerator < denominator.value or _is_year(index, denominator):
         return None
     return denominator.value, denominator.end
 
@@ -134,7 +134,7 @@ def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, in
     key = (unit.key or keys.key_of(unit.name)) if unit is not None and not unit.is_date else None
     if key is None:
         return None
-    if match.group(1) in lexicon.rate_articles and key not in _TIME_KEYS:
+    if match.group(1) in lexicon.rate_articles and key not in TIME_KEYS:
         return None  # "40 people a day" is a rate; "3 seats a party won" is not
     return f"{count:g} {key}", unit.end
 
@@ -178,6 +178,10 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last[0] if last else None
 
 
+def _is_year(index: DocIndex, number: NumberMatch) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", index.folded[number.start : number.end]))
+
+
 @cache
 def _subject_pattern(keys: UnitKeys) -> re.Pattern[str]:
     words = sorted(keys.subjects, key=len, reverse=True)
@@ -185,12 +189,9 @@ def _subject_pattern(keys: UnitKeys) -> re.Pattern[str]:
 
 
 def currency_in_context(index: DocIndex, position: int) -> Unit | None:
-    """The currency last named in this sentence or the one before ("62 milliards" in a budget in euros)."""
-    sentence = index.sentence_at(position)
-    if sentence is None:
-        return None
-    which = max(bisect_right(index.sentence_starts, position) - 1, 0)
-    window_start = index.sentence_starts[max(0, which - 1)]
+    """The currency last named in this paragraph or the one before ("62 milliards" in a budget in euros)."""
+    paragraph_start = paragraph_bounds(index.text, position)[0]
+    window_start = paragraph_bounds(index.text, max(0, paragraph_start - 2))[0] if paragraph_start else 0
     found = _last(_currency_pattern(index.lexicon).finditer(index.folded, window_start, position))
     if found is None:
         return None

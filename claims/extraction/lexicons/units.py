@@ -39,6 +39,8 @@ class UnitKeys:
         folded = " ".join(fold(unit).split())
         if folded in self.units:
             return self.units[folded]
+        if (phrase := self.phrase_key(folded)) is not None:
+            return phrase
         words = folded.split()
         head = words[0] if self.language == "fr" else words[-1]
         for candidate in (head, _singular(head)):
