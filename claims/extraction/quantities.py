@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,7 +55,7 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
     for number in numbers:
         if number.start < consumed_until or overlaps(number.start, number.end, excluded + taken):
             continue
-        reading = _read_number(index, number, numbers, _previous_in_sentence(index, readings, number.start))
+        reading = _read_number(index, number, numbers, readings)
         if reading is None:
             continue
         if reading.unit is None and reading.has_multiplier:
@@ -71,13 +72,17 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
     return [_record(index, reading) for reading in sorted(readings, key=lambda r: r.start)]
 
 
-def _previous_in_sentence(index: DocIndex, readings: list[Reading], start: int) -> Reading | None:
+def _previous_in_sentence(
+    index: DocIndex, readings: list[Reading], start: int, *, sentences_back: int = 0
+) -> Reading | None:
+    """The closest figure with a unit before `start`, in its sentence (or as many sentences back)."""
     sentence = index.sentence_at(start)
     earlier = [reading for reading in readings if reading.end <= start and reading.unit is not None]
     if sentence is None or not earlier:
         return None
     previous = max(earlier, key=lambda reading: reading.end)
-    return previous if previous.start >= sentence.start_char else None
+    first = bisect_right(index.sentence_starts, sentence.start_char) - 1 - sentences_back
+    return previous if previous.start >= index.sentence_starts[max(first, 0)] else None
 
 
 def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
@@ -175,7 +180,7 @@ def _collective_value(word: str, lexicon: Lexicon) -> float:
 
 
 def _read_number(
-    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], previous: Reading | None
+    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], readings: list[Reading]
 ) -> Reading | None:
     lexicon, folded = index.lexicon, index.folded
     if not number.written_in_words and _ORDINAL_OR_TIME.match(folded, number.end):
@@ -213,8 +218,11 @@ def _read_number(
     else:
         qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
     unit, end = _unit(index, end, number)
+    previous = _previous_in_sentence(index, readings, number.start)
     if unit is not None and fold(unit.name) in unit_keys(index.language).others:
-        unit, end = None, number.end  # "500 autres", "12 more": the unit is left understood
+        # "500 autres arriveraient", "12 more": the unit is the one named last, here or a sentence before.
+        unit, end = None, number.end
+        previous = _previous_in_sentence(index, readings, number.start, sentences_back=1)
     per = None
     if unit is None and not has_multiplier and second is None and not article_only:
         unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value, previous)

@@ -133,7 +133,8 @@ def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, in
     unit = unit_after(index, position)
     key = (unit.key or keys.key_of(unit.name)) if unit is not None and not unit.is_date else None
     if key is None:
-        return None
+        # "3.1 per 100,000": the denominator's noun left understood
+        return (f"{count:g}", position) if denominator is not None and match.group(1) in lexicon.rate_words else None
     if match.group(1) in lexicon.rate_articles and key not in TIME_KEYS:
         return None  # "40 people a day" is a rate; "3 seats a party won" is not
     return f"{count:g} {key}", unit.end

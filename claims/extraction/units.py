@@ -47,12 +47,17 @@ def unit_after(index: DocIndex, char: int) -> Unit | None:
         return known
     if index.language == "en" and index.doc.has_annotation("DEP"):
         return _english_head(index, token)
+    keys = unit_keys(index.language)
     while token is not None and steps < 3:
         folded = fold(token.text)
         if folded in lexicon.months:
             return Unit(folded, token.idx + len(token.text), is_date=True)
         if folded in lexicon.currencies:
             return Unit(lexicon.currencies[folded], token.idx + len(token.text))
+        if folded in keys.others:
+            return Unit(folded, token.idx + len(token.text))  # "500 autres": the caller looks back for the unit
+        if token.is_alpha and (keys.key_of(token.lemma_) or keys.key_of(token.text)):
+            return _noun_unit(index, token)  # a word the lexicon knows, whatever the tagger made of it
         if _is_noun(token):
             return _noun_unit(index, token)
         if _is_nominalised(token):
