@@ -151,6 +151,8 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
         if match.group("second"):
             value *= lexicon.multipliers[match.group("second")]
         unit = unit_after(index, match.end())
+        if unit is not None and fold(unit.name) in unit_keys(index.language).others:
+            unit = None  # "billions more": no noun
         # Keep "des" in the span (it is what makes the number vague) but not a bare linking "de".
         det = match.group("det") or ""
         start = match.start() if det not in {"de", "d'"} else match.start("head")

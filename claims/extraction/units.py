@@ -54,7 +54,7 @@ def unit_after(index: DocIndex, char: int) -> Unit | None:
             return Unit(folded, token.idx + len(token.text), is_date=True)
         if folded in lexicon.currencies:
             return Unit(lexicon.currencies[folded], token.idx + len(token.text))
-        if folded in keys.others:
+        if _stands_for_a_unit(token, keys.others):
             return Unit(folded, token.idx + len(token.text))  # "500 autres": the caller looks back for the unit
         if token.is_alpha and (keys.key_of(token.lemma_) or keys.key_of(token.text)):
             return _noun_unit(index, token)  # a word the lexicon knows, whatever the tagger made of it
@@ -116,6 +116,8 @@ def _english_head(index: DocIndex, first: Token) -> Unit | None:
             return Unit(folded, token.idx + len(token.text), is_date=True)
         if folded in lexicon.currencies:
             return Unit(lexicon.currencies[folded], token.idx + len(token.text))
+        if token.i == first.i and _stands_for_a_unit(token, keys.others):
+            return Unit(folded, token.idx + len(token.text))  # "500 more": the caller looks back for the unit
         if token.pos_ in _NOUN_POS or folded == "%":
             if token.dep_ == "compound" and token.head.i > token.i:
                 token = _next(token)  # "school" in "school systems": a modifier of the noun counted
@@ -127,6 +129,12 @@ def _english_head(index: DocIndex, first: Token) -> Unit | None:
             return None
         token = _next(token)
     return None
+
+
+def _stands_for_a_unit(token: Token, others: frozenset[str]) -> bool:
+    """ "500 autres arriveraient", "12 more": no noun follows ("6,500 more teachers" counts teachers)."""
+    following = _next(token)
+    return fold(token.text) in others and (following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"})
 
 
 def _next_is_noun(token: Token) -> bool:

@@ -208,6 +208,21 @@ def test_a_figure_left_understood_counts_what_the_one_before_it_counts(language,
 @pytest.mark.parametrize(
     ("language", "text", "unit_key"),
     [
+        ("fr", "Madrid a déployé 1 700 soldats. Selon la presse, 500 autres sont attendus mardi.", "soldier"),
+        ("en", "Kyiv has 1,700 troops there. The Pentagon says 500 more will follow.", "soldier"),
+    ],
+)
+def test_others_and_more_take_the_unit_named_before(language, text, unit_key):
+    assert [record.fields["unit_key"] for record in quantities(text, language)] == [unit_key, unit_key]
+
+
+def test_a_word_the_lexicon_knows_is_the_unit_whatever_the_tagger_says():
+    assert reading("Une cinquantaine de lycéens ont bloqué le lycée.", "fr")[1]["unit_key"] == "student"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "unit_key"),
+    [
         ("fr", "Le budget prévoit 62 milliards d'euros d'économies. L'État doit trouver 40 milliards.", "EUR"),
         ("en", "The plan costs £40bn. Ministers hope to raise 25 billion from taxes.", "GBP"),
     ],
@@ -248,6 +263,7 @@ def test_compound_units_are_kept_whole_and_english_units_come_from_the_head_noun
         ("en", "The NHS will offer 40,000 appointments a week.", "1 week"),
         ("en", "Spending reached $500 per capita.", "1 person"),
         ("en", "The rate was 5.7 deaths per 100,000 people.", "100000 person"),
+        ("en", "Deaths rose to 3.1 per 100,000.", "100000"),
     ],
 )
 def test_rates_keep_their_denominator_in_one_claim(language, text, per):
