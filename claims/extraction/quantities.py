@@ -121,8 +121,10 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
         key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written
     neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
     neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
-    if head.dep_.startswith(("nsubj", "obj", "dobj")) or head.like_num:
-        neighbours.append(head.head)  # "200 people were killed", "killed 200 people": the verb they go with
+    if head.dep_.startswith(("nsubj", "obj", "dobj", "pobj", "nmod")) or head.like_num:
+        # The verb or noun they go with: "200 people were killed", "killed 200 people", "the deaths of 15
+        # people", "a chassé 13 millions de personnes" (through the scale word).
+        neighbours += list(head.ancestors)[:2]
     words = [word for token in neighbours for word in (token.lemma_, token.text)]
     return keys.refined(key, unit.name, words)
 

@@ -279,6 +279,14 @@ def test_rates_keep_their_denominator_in_one_claim(language, text, per):
         ("Le prêt atteint 20 millions d'euros.", "The loan reached €20 million.", "EUR"),
         ("Le prêt atteint 20 millions EUR.", "The loan reached 20 million EUR.", "EUR"),
         ("Au moins 40 personnes ont été tuées.", "At least 40 people were killed.", "death"),
+        ("La tempête a tué au moins 40 personnes.", "The storm killed at least 40 people.", "death"),
+        ("On déplore les décès de 15 personnes.", "Crowds mourned the deaths of 15 people.", "death"),
+        ("Environ 197 000 personnes ont participé aux actions.", "About 197,000 people took part.", "protester"),
+        (
+            "La guerre a chassé 13 millions de personnes.",
+            "The war has forced 13 million people from their homes.",
+            "displaced_person",
+        ),
     ],
 )
 def test_the_unit_key_is_the_same_in_french_and_english(french, english, unit_key):
