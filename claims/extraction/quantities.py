@@ -275,11 +275,15 @@ def _unit_from_neighbours(
     return _understood_unit(index, number, end, previous), end, None, value, False
 
 
+# Durations and ratios ("three days later", "2.8 times") are not what a following bare figure counts.
+_NEVER_UNDERSTOOD = forms.TIME_KEYS | {"times", "fraction"}
+
+
 def _may_be_understood(index: DocIndex, previous: Reading | None) -> bool:
-    """A count's unit may be left understood; a duration's is not ("three days later … doubled to 48")."""
+    """A count's unit may be left understood; a duration's or a ratio's is not."""
     if previous is None or previous.unit is None or previous.unit.is_date:
         return False
-    return unit_key_of(index, previous.unit) not in forms.TIME_KEYS
+    return unit_key_of(index, previous.unit) not in _NEVER_UNDERSTOOD
 
 
 def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:

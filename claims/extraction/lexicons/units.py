@@ -43,7 +43,9 @@ class UnitKeys:
             return phrase
         words = folded.split()
         head = words[0] if self.language == "fr" else words[-1]
-        for candidate in (head, _singular(head)):
+        # "marches" → "march": English -es plurals, which the -s rule alone would turn into "marche".
+        es_plural = head[:-2] if head.endswith(("ches", "shes", "sses", "xes")) else head
+        for candidate in (head, _singular(head), es_plural):
             if candidate in self.units:
                 return self.units[candidate]
         return None
