@@ -60,9 +60,10 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
             continue
         if reading.unit is None and reading.has_multiplier:
             # A scale word with no noun ("62 milliards", "£40bn … billions more") counts the currency last
-            # named, else what the figure before it in the sentence counts ("3,4 millions … dont 1,7 million").
+            # named, else what its subject counts ("attendance at 1.6 million"), else what the figure before
+            # it in the sentence counts ("3,4 millions … dont 1,7 million").
             previous = _previous_in_sentence(index, readings, number.start)
-            unit = forms.currency_in_context(index, reading.start)
+            unit = forms.currency_in_context(index, reading.start) or forms.subject_unit(index, number)
             if unit is None and _may_be_understood(index, previous):
                 unit = dataclasses.replace(previous.unit, end=reading.end, head=None)
             reading = dataclasses.replace(reading, unit=unit)

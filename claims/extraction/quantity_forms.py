@@ -22,6 +22,10 @@ _SYMBOL = r"[€$£]"
 TIME_KEYS = frozenset({"year", "month", "week", "day", "hour"})
 
 
+# "the number of X", "le nombre de X", "le total des X": the noun a bare figure counts.
+_COUNT_OF = re.compile(r"(?<![\w'])(?:number|nombre|total|count)\s+(?:of|de|d'|des)\s*([a-z-]+)")
+
+
 @dataclass(frozen=True)
 class SecondNumber:
     """The number after "et", "à", "to", "-": the upper bound of a range or the new value of a change."""
@@ -167,6 +171,10 @@ def subject_unit(index: DocIndex, number: NumberMatch) -> Unit | None:
     if sentence is None:
         return None
     keys = unit_keys(index.language)
+    counted = _last(_COUNT_OF.finditer(index.folded, sentence.start_char, number.start))
+    if counted is not None and (key := keys.key_of(counted.group(1))) is not None:
+        # "the number of structures damaged … at more than 5,300": what the number is the count of
+        return Unit(index.text[counted.start(1) : counted.end(1)], number.end, key=key)
     found = _last(_subject_pattern(keys).finditer(index.folded, sentence.start_char, number.start))
     if found is None:
         return None
@@ -186,7 +194,7 @@ def _is_year(index: DocIndex, number: NumberMatch) -> bool:
 @cache
 def _subject_pattern(keys: UnitKeys) -> re.Pattern[str]:
     words = sorted(keys.subjects, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 
 def currency_in_context(index: DocIndex, position: int) -> Unit | None:

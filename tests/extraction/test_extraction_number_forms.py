@@ -185,6 +185,10 @@ def test_qualifiers_before_and_after_the_number(language, text, qualifier):
         ("fr", "Le bilan humain a franchi la barre des 200.", "franchi la barre des 200", "death"),
         ("en", "The death toll passed 1,500 on Monday.", "passed 1,500", "death"),
         ("en", "The toll stood at 9,500.", "9,500", "death"),
+        ("fr", "Le nombre de logements détruits dépasse 5 300.", "dépasse 5 300", "home"),
+        ("en", "The number of structures destroyed rose to more than 5,300.", "more than 5,300", "building"),
+        ("fr", "La préfecture estime l'affluence à 12 000.", "12 000", "protester"),
+        ("en", "Officials put the attendance at about 1.6 million.", "about 1.6 million", "protester"),
     ],
 )
 def test_a_number_with_no_noun_takes_its_subjects_unit(language, text, span, unit_key):
