@@ -12,6 +12,7 @@ from . import quantity_forms as forms
 from .lexicons import Lexicon
 from .lexicons.units import unit_keys
 from .numbers import NumberMatch, find_numbers, words_value
+from .quantity_units import unit_at, unit_key_of
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
 from .text import fold
@@ -20,15 +21,10 @@ from .units import Unit, unit_after
 # A digit run glued to these is an ordinal or a clock time ("1er", "2e", "14h30"), not a count.
 _ORDINAL_OR_TIME = re.compile(r"(?:er|re|e|eme|ieme|nd|st|th|rd|h\d*|:\d\d)(?![a-z])")
 _QUOTE = r"[\"'“”«»‘’]?"
-_CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
 # "4:17 a.m.", "14h30", "11 a.m.": a time of day.
 _CLOCK_BEFORE = re.compile(r"\d[:h]$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
-_OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
-# "220 km/h", "15 m2": a measure written as one symbol.
-_COMPOUND_SYMBOL = re.compile(r"\s?([a-z]+/[a-z]+|[a-z]+[2²3³])(?![\w/])")
 # Words between a qualifier and its number that add nothing to the reading ("around a further 1,000").
 _ADDITIVE = r"(?:a further|another|an additional|an extra|some|encore|quelque)"
 
@@ -106,28 +102,6 @@ def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
         rule=reading.rule,
         confidence=confidence,
     )
-
-
-def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
-    """The lexicon's key for a unit; a generic noun ("people", "personnes") takes the key of the
-    participle or adjective next to it ("people killed" → death, "personnes blessées" → injured)."""
-    if unit is None:
-        return None
-    keys = unit_keys(index.language)
-    key = unit.key or keys.key_of(unit.name)
-    if unit.head is None:
-        return key
-    head = index.doc[unit.head]
-    if key is None and not head.like_num:
-        key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written
-    neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
-    neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
-    if head.dep_.startswith(("nsubj", "obj", "dobj", "pobj", "nmod")) or head.like_num:
-        # The verb or noun they go with: "200 people were killed", "killed 200 people", "the deaths of 15
-        # people", "a chassé 13 millions de personnes" (through the scale word).
-        neighbours += list(head.ancestors)[:2]
-    words = [word for token in neighbours for word in (token.lemma_, token.text)]
-    return keys.refined(key, unit.name, words)
 
 
 @cache
@@ -222,7 +196,7 @@ def _read_number(
         qualifier, rule = "range", "quantity.range"
     else:
         qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
-    unit, end = _unit(index, end, number)
+    unit, end = unit_at(index, end, number)
     previous = _previous_in_sentence(index, readings, number.start)
     if unit is not None and fold(unit.name) in unit_keys(index.language).others:
         # "500 autres arriveraient", "12 more": the unit is the one named last, here or a sentence before.
@@ -265,13 +239,13 @@ def _unit_from_neighbours(
     part = forms.part_of_whole(index, end, numbers)
     if part is not None:
         whole, whole_end = part
-        unit, unit_end = _unit(index, whole_end, whole)
+        unit, unit_end = unit_at(index, whole_end, whole)
         if unit is not None and not unit.is_date:
             return unit, unit_end, f"{whole.value:g} {unit_key_of(index, unit) or unit.name}", value, False
     shared = forms.shared_scale(index, end, numbers, _scale_of(index))
     if shared is not None:
         multiplier, scale_end = shared
-        unit = _unit(index, scale_end, number)[0]
+        unit = unit_at(index, scale_end, number)[0]
         return unit, end, None, value * multiplier, True
     return _understood_unit(index, number, end, previous), end, None, value, False
 
@@ -354,35 +328,6 @@ def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -
         if match:
             return qualifier, start - (len(before) - match.start(1))
     return default, start
-
-
-def _unit(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None, int]:
-    lexicon, folded = index.lexicon, index.folded
-    keys = unit_keys(index.language)
-    word_before = _WORD_BEFORE.search(folded, max(0, number.start - 20), number.start)
-    if word_before and word_before.group(1) in keys.before:
-        return Unit(
-            index.text[word_before.start(1) : word_before.end(1)], end, key=keys.before[word_before.group(1)]
-        ), end
-    percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
-    if percent:
-        of_gdp = _OF_GDP.match(folded, percent.end())
-        if of_gdp:
-            return Unit(index.text[percent.start(1) : of_gdp.end()], of_gdp.end(), key="percent_gdp"), of_gdp.end()
-        return Unit("%", percent.end()), percent.end()
-    compound = _COMPOUND_SYMBOL.match(folded, end)
-    if compound and unit_keys(index.language).key_of(compound.group(1)):
-        return Unit(index.text[compound.start(1) : compound.end()], compound.end()), compound.end()
-    symbol = re.compile(r"\s?([€$£])").match(folded, end)
-    if symbol:
-        return Unit(lexicon.currencies[symbol.group(1)], symbol.end()), symbol.end()
-    before = _CURRENCY_BEFORE.search(folded[max(0, number.start - 2) : number.start])
-    if before:
-        return Unit(lexicon.currencies[before.group(1)], end), end
-    unit = unit_after(index, end)
-    if unit is None:
-        return None, end
-    return unit, unit.end
 
 
 def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:
