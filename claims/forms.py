@@ -11,6 +11,9 @@ READING_FORM_FIELDS = {
         label="Qualifier", choices=[(q.value, label) for q, label in QUALIFIER_LABELS.items()]
     ),
     "unit": lambda: forms.CharField(label="Unit", max_length=80, required=False),
+    "unit_key": lambda: forms.CharField(label="Unit key (same in every language)", max_length=40, required=False),
+    "per": lambda: forms.CharField(label="Per (a rate's denominator)", max_length=80, required=False),
+    "value_old": lambda: forms.CharField(label="Changed from", max_length=40, required=False),
     "date": lambda: forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"})),
     "precision": lambda: forms.ChoiceField(label="Precision", choices=[(p.value, p.value) for p in Precision]),
     "speaker": lambda: forms.CharField(label="Speaker", max_length=200, required=False),

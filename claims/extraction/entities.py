@@ -7,22 +7,30 @@ from spacy.tokens import Doc, Span
 from .records import ClaimRecord, EntityMention, Kind
 from .spans import DocIndex, make_record
 
-# MISC in the French model mixes nationalities, events and noise ("Europeens", "Etat"), so it is
-# left out of what a claim is said to be about.
-ENTITY_LABELS = frozenset({"PER", "ORG", "LOC"})
+# One set of labels whatever the model: the French model's PER/ORG/LOC, the English (OntoNotes) labels
+# mapped onto them. MISC in the French model mixes nationalities, events and noise ("Europeens", "Etat"),
+# and NORP, dates, numbers and works in the English one are not who or where a claim is about, so they
+# are left out.
+_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
+
+
+def entity_label(ent: Span) -> str | None:
+    """PER, ORG or LOC for a person, organisation or place named in the text, else None."""
+    return _LABELS.get(ent.label_)
 
 
 def entity_records(index: DocIndex) -> list[ClaimRecord]:
     records = []
     for ent in index.doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        label = entity_label(ent)
+        if label is None:
             continue
         record = make_record(
             index,
             kind=Kind.ENTITY,
             start=ent.start_char,
             end=ent.end_char,
-            fields={"label": ent.label_},
+            fields={"label": label},
             rule="spacy.ner",
             confidence=0.7,
         )
@@ -38,9 +46,10 @@ def sentence_mentions(doc: Doc) -> dict[int, tuple[EntityMention, ...]]:
     mentions: dict[int, list[EntityMention]] = {}
     for ent in doc.ents:
         sentence = ent.sent
-        if ent.label_ in ENTITY_LABELS and ent.end <= sentence.end:
+        label = entity_label(ent)
+        if label is not None and ent.end <= sentence.end:
             mentions.setdefault(sentence.start_char, []).append(
-                EntityMention(ent.text, ent.label_, ent.start_char, ent.end_char)
+                EntityMention(ent.text, label, ent.start_char, ent.end_char)
             )
     return {start: tuple(found) for start, found in mentions.items()}
 

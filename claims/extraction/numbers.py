@@ -14,11 +14,22 @@ from text_to_num import text2num
 
 from .lexicons import Lexicon
 
-# Thousands grouped by a space (the folded form of the nbsp / narrow nbsp French typesetting uses),
-# optional decimal comma; or a plain run of digits with an optional decimal mark.
-_DIGITS = re.compile(r"(?<![\d,.])(?:\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+# Thousands grouped by an apostrophe (Swiss copy and some wires: "1'664'224"), in both languages.
+_APOSTROPHE_GROUPS = r"\d{1,3}(?:'\d{3})+(?![\d])"
+# Thousands grouped by a space (the folded form of the nbsp / narrow nbsp / thin space French typesetting
+# uses) with an optional decimal comma, or by points ("3.418.600"); or a plain run of digits with an
+# optional decimal mark.
+_DIGITS = re.compile(
+    rf"(?<![\d,.'])(?:{_APOSTROPHE_GROUPS}|\d{{1,3}}(?: \d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d,.])"
+    r"|\d+(?:[.,]\d+)?)(?![\d])"
+)
 # English groups thousands with commas ("1,200", "12,500,000") and marks decimals with a point.
-_DIGITS_EN = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?)(?![\d])")
+_DIGITS_EN = re.compile(
+    rf"(?<![\d,.'])(?:{_APOSTROPHE_GROUPS}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?)(?![\d])"
+)
+# A minus sign glued to a number, after a space, a bracket or a line start: "(-14.500, -0,7 %)".
+# A hyphen between two numbers ("18-25 ans") is a range, not a sign.
+_SIGN = re.compile(r"(?:^|(?<=[\s(\[;:]))-$")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Indefinite articles read as 1 by text2num; they only count in front of a multiplier ("un million").
@@ -45,7 +56,9 @@ def words_value(words: str, language: str) -> float | None:
 
 
 def digits_value(raw: str, language: str = "fr") -> float:
-    compact = raw.replace(" ", "")
+    compact = raw.replace(" ", "").replace("'", "")
+    if compact.count(".") > 1:
+        compact = compact.replace(".", "")  # "3.418.600": points group thousands
     if language == "en" and _COMMA_THOUSANDS.fullmatch(compact):
         # The comma is a decimal mark in French copy ("1,5 milliard") but groups thousands in English.
         return float(compact.replace(",", ""))
@@ -59,10 +72,12 @@ def digits_value(raw: str, language: str = "fr") -> float:
 
 def find_numbers(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
     pattern = _DIGITS_EN if lexicon.language == "en" else _DIGITS
-    matches = [
-        NumberMatch(m.start(), m.end(), digits_value(m.group(), lexicon.language), False)
-        for m in pattern.finditer(folded)
-    ]
+    matches = []
+    for match in pattern.finditer(folded):
+        start, value = match.start(), digits_value(match.group(), lexicon.language)
+        if _SIGN.search(folded, max(0, start - 2), start):
+            start, value = start - 1, -value
+        matches.append(NumberMatch(start, match.end(), value, False))
     matches.extend(_find_number_words(folded, lexicon))
     matches.sort(key=lambda match: match.start)
     return matches

@@ -18,7 +18,7 @@ from .quotes import find_quotes
 from .records import ClaimRecord, Kind
 from .spans import DocIndex
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "2.0.0"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from . import quantity_forms as forms
 from .lexicons import Lexicon
+from .lexicons.units import unit_keys
 from .numbers import NumberMatch, find_numbers, words_value
+from .quantity_units import unit_at, unit_key_of
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
+from .text import fold
 from .units import Unit, unit_after
 
 # A digit run glued to these is an ordinal or a clock time ("1er", "2e", "14h30"), not a count.
 _ORDINAL_OR_TIME = re.compile(r"(?:er|re|e|eme|ieme|nd|st|th|rd|h\d*|:\d\d)(?![a-z])")
 _QUOTE = r"[\"'“”«»‘’]?"
-_CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
+# "4:17 a.m.", "14h30", "11 a.m.": a time of day.
+_CLOCK_BEFORE = re.compile(r"\d[:h]$")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
+# Words between a qualifier and its number that add nothing to the reading ("around a further 1,000").
+_ADDITIVE = r"(?:a further|another|an additional|an extra|some|encore|quelque)"
 
 
 @dataclass(frozen=True)
@@ -28,6 +39,8 @@ class Reading:
     unit: Unit | None
     rule: str
     has_multiplier: bool
+    per: str | None = None  # a rate's or proportion's denominator, "100000 inhabitant"
+    value_old: float | None = None  # "from X to Y": X
 
 
 def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[ClaimRecord]:
@@ -38,13 +51,35 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
     for number in numbers:
         if number.start < consumed_until or overlaps(number.start, number.end, excluded + taken):
             continue
-        reading = _read_number(index, number, numbers)
+        reading = _read_number(index, number, numbers, readings)
         if reading is None:
             continue
+        if reading.unit is None and reading.has_multiplier:
+            # A scale word with no noun ("62 milliards", "£40bn … billions more") counts the currency last
+            # named, else what its subject counts ("attendance at 1.6 million"), else what the figure before
+            # it in the sentence counts ("3,4 millions … dont 1,7 million").
+            previous = _previous_in_sentence(index, readings, number.start)
+            unit = forms.currency_in_context(index, reading.start) or forms.subject_unit(index, number)
+            if unit is None and _may_be_understood(index, previous):
+                unit = dataclasses.replace(previous.unit, end=reading.end, head=None)
+            reading = dataclasses.replace(reading, unit=unit)
         readings.append(reading)
         taken.append((reading.start, reading.end))
         consumed_until = reading.end
     return [_record(index, reading) for reading in sorted(readings, key=lambda r: r.start)]
+
+
+def _previous_in_sentence(
+    index: DocIndex, readings: list[Reading], start: int, *, sentences_back: int = 0
+) -> Reading | None:
+    """The closest figure with a unit before `start`, in its sentence (or as many sentences back)."""
+    sentence = index.sentence_at(start)
+    earlier = [reading for reading in readings if reading.end <= start and reading.unit is not None]
+    if sentence is None or not earlier:
+        return None
+    previous = max(earlier, key=lambda reading: reading.end)
+    first = bisect_right(index.sentence_starts, sentence.start_char) - 1 - sentences_back
+    return previous if previous.start >= index.sentence_starts[max(first, 0)] else None
 
 
 def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
@@ -53,6 +88,9 @@ def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
         "value_max": reading.value_max,
         "qualifier": reading.qualifier,
         "unit": reading.unit.name if reading.unit else None,
+        "unit_key": unit_key_of(index, reading.unit),
+        "per": reading.per,
+        "value_old": reading.value_old,
     }
     confidence = 0.9 if reading.unit else 0.6
     return make_record(
@@ -90,6 +128,8 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
         if match.group("second"):
             value *= lexicon.multipliers[match.group("second")]
         unit = unit_after(index, match.end())
+        if unit is not None and fold(unit.name) in unit_keys(index.language).others:
+            unit = None  # "billions more": no noun
         # Keep "des" in the span (it is what makes the number vague) but not a bare linking "de".
         det = match.group("det") or ""
         start = match.start() if det not in {"de", "d'"} else match.start("head")
@@ -118,10 +158,16 @@ def _collective_value(word: str, lexicon: Lexicon) -> float:
     return words_value(lexicon.approx_nouns[singular], lexicon.language) or 0.0
 
 
-def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch]) -> Reading | None:
+def _read_number(
+    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], readings: list[Reading]
+) -> Reading | None:
     lexicon, folded = index.lexicon, index.folded
     if not number.written_in_words and _ORDINAL_OR_TIME.match(folded, number.end):
         return None
+    if _CLOCK_BEFORE.search(folded, max(0, number.start - 3), number.start) or _CLOCK_AFTER.match(folded, number.end):
+        return None
+    if _YEAR_BEFORE.search(folded, max(0, number.start - 5), number.start):
+        return None  # "24" in "2023-24": the end of a span of years
     if _is_reference(folded, number.start, lexicon):
         return None
     value, end, rule, qualifier = number.value, number.end, "quantity.number", "exact"
@@ -133,25 +179,124 @@ def _read_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch
         value, end, rule, approximate = scaled
         has_multiplier = True
         qualifier = "about" if approximate else qualifier
-    elif number.is_article:
-        return None  # "un porte-parole", "une source": an article, not a count
-    value_max, end = _range_end(index, number, numbers, end, value / number.value if number.value else 1.0)
-    start = number.start
-    if value_max is not None:
-        start = _range_start(folded, start, lexicon)
+    # "un porte-parole", "une source": an article, not a count ("une trentaine", "un TGV sur trois" count).
+    article_only = number.is_article and scaled is None
+    scale = value / number.value if number.value else 1.0
+    second = None if article_only else forms.second_number(index, number, numbers, end, scale, _scale_of(index))
+    start, value_max, value_old = number.start, None, None
+    if second is not None and _looks_like_year(folded, number):
+        return None  # "2023-24", "de 2019 à 2021": a span of years is a date
+    if second is not None and not has_multiplier and second.multiplier != 1.0:
+        value, has_multiplier = value * second.multiplier, True  # "entre 5 et 10 millions": both in millions
+    if second is not None and second.is_change:
+        value, value_old, end, start = second.value, value, second.end, second.start
+        rule = "quantity.change"
+    elif second is not None:
+        value_max, end, start = second.value, second.end, second.start
         qualifier, rule = "range", "quantity.range"
     else:
         qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
-    unit, end = _unit(index, end, number)
+    unit, end = unit_at(index, end, number)
+    previous = _previous_in_sentence(index, readings, number.start)
+    if unit is not None and fold(unit.name) in unit_keys(index.language).others:
+        # "500 autres arriveraient", "12 more": the unit is the one named last, here or a sentence before.
+        unit, end = None, number.end
+        previous = _previous_in_sentence(index, readings, number.start, sentences_back=1)
+    per = None
+    if unit is None and not has_multiplier and second is None and not article_only:
+        unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value, previous)
+    elif unit is None and second is not None:
+        unit = _understood_unit(index, number, end, previous)
     if unit is not None and unit.is_date:
         return None
-    if unit is None and not has_multiplier and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
+    per, unit, end = _per(index, unit, end, numbers, per, value)
+    if article_only and per is None and (qualifier == "exact" or unit is None):
+        return None  # "près d'une année", "more than a decade": a qualifier makes the article a measure
+    if qualifier == "exact" and (after := forms.qualifier_after(index, end)) is not None:
+        qualifier, end = after
+    no_unit = unit is None and per is None and not has_multiplier
+    if no_unit and (qualifier in {"exact", "range"} or _looks_like_year(folded, number)):
         return None
+    if _looks_like_year(folded, number) and qualifier == "exact" and unit_key_of(index, unit) is None:
+        return None  # "the 2001 election", "le budget 2025": a year naming something, not a count
     if _is_clock_time(folded, number, unit):
         return None
+    is_fall, end = forms.falls(index, start, end)
+    if is_fall and value > 0 and value_max is None:
+        value = -value
     if qualifier != "exact" and rule == "quantity.number":
         rule = "quantity.qualified"
-    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier)
+    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old)
+
+
+def _unit_from_neighbours(
+    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, value: float, previous: Reading | None
+):
+    """A number with no noun of its own: "12 des 23 cantons" (the whole's), "41 et 37 milliards de
+    dollars" (the next number's scale and unit), "le bilan s'établit à 347" (its subject's), "1 800
+    morts et 3 700 blessés … dont 8 000 dans la capitale" (the unit of the figure before it in the sentence,
+    left out as understood). Returns (unit, end, per, value, has_multiplier)."""
+    part = forms.part_of_whole(index, end, numbers)
+    if part is not None:
+        whole, whole_end = part
+        unit, unit_end = unit_at(index, whole_end, whole)
+        if unit is not None and not unit.is_date:
+            return unit, unit_end, f"{whole.value:g} {unit_key_of(index, unit) or unit.name}", value, False
+    shared = forms.shared_scale(index, end, numbers, _scale_of(index))
+    if shared is not None:
+        multiplier, scale_end = shared
+        unit = unit_at(index, scale_end, number)[0]
+        return unit, end, None, value * multiplier, True
+    return _understood_unit(index, number, end, previous), end, None, value, False
+
+
+# Durations and ratios ("three days later", "2.8 times") are not what a following bare figure counts.
+_NEVER_UNDERSTOOD = forms.TIME_KEYS | {"times", "fraction"}
+
+
+def _may_be_understood(index: DocIndex, previous: Reading | None) -> bool:
+    """A count's unit may be left understood; a duration's or a ratio's is not."""
+    if previous is None or previous.unit is None or previous.unit.is_date:
+        return False
+    return unit_key_of(index, previous.unit) not in _NEVER_UNDERSTOOD
+
+
+def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:
+    """The unit of a figure written without one: its subject's, else the figure's before it."""
+    if _looks_like_year(index.folded, number):
+        return None
+    unit = forms.subject_unit(index, number)
+    if unit is None and _may_be_understood(index, previous):
+        # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
+        token = index.token_at(number.end - 1)
+        unit = dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
+    return unit
+
+
+def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None, value: float):
+    """A rate's or proportion's denominator after the counted noun ("412 cas pour 100 000 habitants",
+    "un TGV sur trois", "one in three Americans": the noun may follow the denominator).
+    Returns (per, unit, end of the expression)."""
+    found = forms.rate(index, end, numbers)
+    if found is not None:
+        return found[0], unit, found[1]
+    found = forms.proportion(index, end, numbers, abs(value))
+    if found is None:
+        return per, unit, end
+    denominator, end = found
+    if unit is None:
+        counted = unit_after(index, end)
+        if counted is not None and not counted.is_date:
+            unit, end = counted, counted.end
+    key = unit_key_of(index, unit)
+    return (f"{denominator:g} {key}" if key else f"{denominator:g}"), unit, end
+
+
+def _scale_of(index: DocIndex):
+    def scale_at(number: NumberMatch):
+        return _scale(index.folded, number.end, number.value, number.is_article, index.lexicon)
+
+    return scale_at
 
 
 def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexicon):
@@ -175,57 +320,14 @@ def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexic
     return None
 
 
-def _range_end(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, scale: float):
-    lexicon, folded = index.lexicon, index.folded
-    before = folded[max(0, number.start - 12) : number.start]
-    opener = re.search(r"(?:^|[\s(])(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
-    if not opener:
-        return None, end
-    joiners = lexicon.range_joiners.get(opener.group(1), ())
-    match = re.compile(r"\s+(" + "|".join(joiners) + r")\s+").match(folded, end) if joiners else None
-    if not match:
-        return None, end
-    second = next((other for other in numbers if other.start == match.end()), None)
-    if second is None or second.is_article:
-        return None, end
-    upper = second.value
-    scaled = _scale(folded, second.end, upper, False, lexicon)
-    if scaled is not None:
-        return scaled[0], scaled[1]
-    # "entre 5 et 10 millions" scales both ends; "entre 5 000 et 10 000" has nothing to scale.
-    return upper * scale, second.end
-
-
-def _range_start(folded: str, start: int, lexicon: Lexicon) -> int:
-    before = folded[max(0, start - 12) : start]
-    opener = re.search(r"(" + "|".join(map(re.escape, lexicon.range_open)) + r")\s*$", before)
-    return start - (len(before) - opener.start()) if opener else start
-
-
 def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -> tuple[str, int]:
-    before = folded[max(0, start - 25) : start]
+    # The qualifier may stand before a currency sign and an additive ("around a further £1bn").
+    before = folded[max(0, start - 45) : start]
     for pattern, qualifier in lexicon.qualifiers:
-        match = re.search(rf"(?:^|[\s(\"'“«])({pattern})\s*$", before)
+        match = re.search(rf"(?:^|[\s(\"'“«])({pattern})(?:\s+{_ADDITIVE})?\s*[€$£]?\s*$", before)
         if match:
             return qualifier, start - (len(before) - match.start(1))
     return default, start
-
-
-def _unit(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None, int]:
-    lexicon, folded = index.lexicon, index.folded
-    percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
-    if percent:
-        return Unit("%", percent.end()), percent.end()
-    symbol = re.compile(r"\s?([€$£])").match(folded, end)
-    if symbol:
-        return Unit(lexicon.currencies[symbol.group(1)], symbol.end()), symbol.end()
-    before = _CURRENCY_BEFORE.search(folded[max(0, number.start - 2) : number.start])
-    if before:
-        return Unit(lexicon.currencies[before.group(1)], end), end
-    unit = unit_after(index, end)
-    if unit is None:
-        return None, end
-    return unit, unit.end
 
 
 def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:

@@ -70,6 +70,7 @@ class Precision(StrEnum):
 # database and JSON reader stores exactly enough: a larger figure is a typing slip or an attack.
 VALUE_LIMIT = 1e15
 UNIT_MAX_LENGTH = 80
+UNIT_KEY_MAX_LENGTH = 40
 SPEAKER_MAX_LENGTH = 200
 QUOTE_MAX_LENGTH = 5000
 LABEL_MAX_LENGTH = 40
@@ -131,8 +132,17 @@ class QuantityReading:
     value_max: float | None = None
     qualifier: str = Qualifier.EXACT.value
     unit: str | None = None
+    # The language-independent key of what is counted ("protester" for "manifestants" and "protesters"),
+    # so claims compare across languages (lexicons/units.json).
+    unit_key: str | None = None
+    # A rate's or a proportion's denominator, "<number> <unit key>": "100000 inhabitant", "1 week", "3".
+    per: str | None = None
+    # A change "from X to Y" is one quantity: `value` is Y, `value_old` is X.
+    value_old: float | None = None
 
     kind: ClassVar[Kind] = Kind.QUANTITY
+    # Stored only when known, so readings made before these fields existed keep their shape.
+    omitted_when_empty: ClassVar[tuple[str, ...]] = ("unit_key", "per", "value_old")
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> QuantityReading:
@@ -144,7 +154,18 @@ class QuantityReading:
         elif value_max < value:
             raise ReadingError("value_max", "The upper bound is below the value.")
         unit = _text(data.get("unit"), "unit", required=False, limit=UNIT_MAX_LENGTH)
-        return cls(value=value, value_max=value_max, qualifier=qualifier, unit=unit)
+        unit_key = _text(data.get("unit_key"), "unit_key", required=False, limit=UNIT_KEY_MAX_LENGTH)
+        per = _text(data.get("per"), "per", required=False, limit=UNIT_MAX_LENGTH)
+        value_old = _number(data.get("value_old"), "value_old", required=False)
+        return cls(
+            value=value,
+            value_max=value_max,
+            qualifier=qualifier,
+            unit=unit,
+            unit_key=unit_key,
+            per=per,
+            value_old=value_old,
+        )
 
 
 @dataclass(frozen=True)
@@ -231,4 +252,5 @@ def reading_check(kind: str, data: Mapping[str, Any]) -> None:
 
 
 def reading_as_dict(reading: Reading) -> dict[str, Any]:
-    return asdict(reading)
+    omitted = getattr(reading, "omitted_when_empty", ())
+    return {name: value for name, value in asdict(reading).items() if value is not None or name not in omitted}

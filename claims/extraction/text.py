@@ -19,6 +19,7 @@ _EQUIVALENTS = {
     "\u202f": " ",  # narrow no-break space, same role in typeset copy
     "\u2009": " ",
     "\u2013": "-",
+    "\u2212": "-",  # minus sign, as typeset in tables of changes
     "\u2011": "-",
     "\u0153": "o",  # œ folds to one char only, to keep offsets; "oeuvre" is not needed for matching
 }

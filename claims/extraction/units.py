@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .lexicons.units import unit_keys
 from .spans import DocIndex
 from .text import fold
 
@@ -15,11 +16,17 @@ _STOP_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "P
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
+# The longest run of words tried against the lexicon's multi-word units ("systèmes de missiles sol-air").
+_PHRASE_TOKENS = 6
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str
     end: int
     is_date: bool = False  # "2 mars": the number is a day of a month, not a count
+    key: str | None = None  # set when the lexicon named the unit as a whole phrase
+    head: int | None = None  # token index of the counted noun, whose neighbours may refine the key
 
 
 def unit_after(index: DocIndex, char: int) -> Unit | None:
@@ -33,12 +40,24 @@ def unit_after(index: DocIndex, char: int) -> Unit | None:
         return None
     if fold(token.text) in lexicon.of_words:
         token = _next(token)
+    if token is None:
+        return None
+    known = _known_phrase(index, token)
+    if known is not None:
+        return known
+    if index.language == "en" and index.doc.has_annotation("DEP"):
+        return _english_head(index, token)
+    keys = unit_keys(index.language)
     while token is not None and steps < 3:
         folded = fold(token.text)
         if folded in lexicon.months:
             return Unit(folded, token.idx + len(token.text), is_date=True)
         if folded in lexicon.currencies:
             return Unit(lexicon.currencies[folded], token.idx + len(token.text))
+        if _stands_for_a_unit(token, keys.others):
+            return Unit(folded, token.idx + len(token.text))  # "500 autres": the caller looks back for the unit
+        if token.is_alpha and (keys.key_of(token.lemma_) or keys.key_of(token.text)):
+            return _noun_unit(index, token)  # a word the lexicon knows, whatever the tagger made of it
         if _is_noun(token):
             return _noun_unit(index, token)
         if _is_nominalised(token):
@@ -53,6 +72,76 @@ def unit_after(index: DocIndex, char: int) -> Unit | None:
     return None
 
 
+def _known_phrase(index: DocIndex, first: Token) -> Unit | None:
+    """The longest run of words from `first` that the lexicon knows as one unit: "chars lourds",
+    "cas sévères", "square miles", "road closures" (the complement is part of what is counted)."""
+    keys = unit_keys(index.language)
+    doc, found = first.doc, None
+    sentence_end = first.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    for last in range(first.i + 1, min(first.i + _PHRASE_TOKENS, sentence_end)):
+        token = doc[last]
+        line_break = "\n" in doc[last - 1].whitespace_
+        if (token.is_punct and token.text not in {"-", "'", "’"}) or token.like_num or line_break:
+            break
+        key = keys.phrase_key(index.folded[first.idx : token.idx + len(token.text)])
+        if key is not None:
+            found = (last, key)
+    if found is None:
+        return None
+    last, key = found
+    span = doc[first.i : last + 1]
+    name = "".join(_phrase_word(token) + token.whitespace_ for token in span).strip()
+    return Unit(name, span.end_char, key=key, head=first.i)
+
+
+def _phrase_word(token: Token) -> str:
+    # French adjectives agree with the noun ("chars lourds"); English ones do not inflect.
+    inflected = {"NOUN", "ADJ"} if token.lang_ == "fr" else {"NOUN"}
+    if token.pos_ in inflected and token.lemma_ and fold(token.lemma_)[:3] == fold(token.text)[:3]:
+        return token.lemma_.lower() if not token.text.isupper() else token.text
+    return token.text
+
+
+def _english_head(index: DocIndex, first: Token) -> Unit | None:
+    """English: the counted thing is the noun the phrase after the number is built on, read from the
+    parse, so modifiers in between are skipped ("3,000 anti-tank missiles" counts missiles, "40,000 NHS
+    appointments" appointments) and a verb or adjective is never taken for it ("3,000 expected")."""
+    lexicon, keys = index.lexicon, unit_keys(index.language)
+    token = first
+    for _ in range(5):
+        if token is None or (token.is_sent_start and token.i != first.i):
+            return None
+        folded = fold(token.text)
+        if folded in lexicon.months:
+            return Unit(folded, token.idx + len(token.text), is_date=True)
+        if folded in lexicon.currencies:
+            return Unit(lexicon.currencies[folded], token.idx + len(token.text))
+        if token.i == first.i and _stands_for_a_unit(token, keys.others):
+            return Unit(folded, token.idx + len(token.text))  # "500 more": the caller looks back for the unit
+        if token.pos_ in _NOUN_POS or folded == "%":
+            if token.dep_ == "compound" and token.head.i > token.i:
+                token = _next(token)  # "school" in "school systems": a modifier of the noun counted
+                continue
+            return _noun_unit(index, token)
+        if token.pos_ in {"ADJ", "VERB"} and folded in keys.units and not _next_is_noun(token):
+            return Unit(token.text.lower(), token.idx + len(token.text), head=token.i)  # "200 dead"
+        if token.dep_ not in {"amod", "compound", "advmod", "punct", "nmod"} or (token.is_punct and token.text != "-"):
+            return None
+        token = _next(token)
+    return None
+
+
+def _stands_for_a_unit(token: Token, others: frozenset[str]) -> bool:
+    """ "500 autres arriveraient", "12 more": no noun follows ("6,500 more teachers" counts teachers)."""
+    following = _next(token)
+    return fold(token.text) in others and (following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"})
+
+
+def _next_is_noun(token: Token) -> bool:
+    following = _next(token)
+    return following is not None and following.pos_ in _NOUN_POS
+
+
 def _noun_unit(index: DocIndex, head: Token) -> Unit:
     lexicon = index.lexicon
     name = _lemma(head)
@@ -63,7 +152,7 @@ def _noun_unit(index: DocIndex, head: Token) -> Unit:
         end = complement[1]
     if fold(name) in lexicon.currencies:
         name = lexicon.currencies[fold(name)]
-    return Unit(name, end)
+    return Unit(name, end, head=head.i)
 
 
 def _compound_complement(head: Token) -> tuple[int, int] | None:

@@ -136,4 +136,9 @@ def quantity_reading(data: dict) -> str:
         return f"{format_number(data.get('value'))}–{format_number(data.get('value_max'))} {unit}".strip()
     suffix = "+" if qualifier == Qualifier.ORDER_OF_MAGNITUDE else ""
     sign = QUALIFIER_SIGNS.get(qualifier, "")
-    return f"{sign}{format_number(data.get('value'))}{suffix} {unit}".strip()
+    text = f"{sign}{format_number(data.get('value'))}{suffix} {unit}".strip()
+    if data.get("per"):
+        text += f" per {data['per']}"  # a rate or a proportion: "412 cas per 100000 inhabitant"
+    if data.get("value_old") is not None:
+        text += f" (from {format_number(data['value_old'])})"  # a change: "329 cas (from 290)"
+    return text

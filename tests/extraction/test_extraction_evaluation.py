@@ -157,6 +157,33 @@ def test_field_accuracy_counts_matched_items_of_its_kind_only():
     assert quotes.field_accuracy("unit") is None
 
 
+def test_unit_key_accuracy_counts_only_gold_items_that_record_a_key():
+    quantity = {"value": 30, "qualifier": "exact", "unit": "pays"}
+    document = GoldDocument(
+        "fr.txt",
+        "x" * 40,
+        "fr",
+        None,
+        [
+            gold_item("quantity", 0, 5, **quantity, unit_key="country"),
+            gold_item("quantity", 10, 15, **quantity, unit_key="country"),
+            gold_item("quantity", 20, 25, **quantity),
+        ],
+    )
+    predictions = [
+        [
+            record("quantity", 0, 5, value=30, qualifier="exact", unit="pays", unit_key="country"),
+            record("quantity", 10, 15, value=30, qualifier="exact", unit="pays"),
+            record("quantity", 20, 25, value=30, qualifier="exact", unit="pays", unit_key="country"),
+        ]
+    ]
+
+    quantities = score_documents([document], predictions)["fr"]["quantity"]
+
+    assert quantities.field_accuracy("unit_key") == 0.5
+    assert quantities.field_accuracy("unit") == 1.0
+
+
 def test_development_set_gold_offsets_point_at_their_text():
     documents = load_gold(DEVSET, DEVSET)
     assert len(documents) >= 15

@@ -17,7 +17,13 @@ def only_quantity(text, **kwargs):
 
 def test_plus_de_30_pays_is_more_than_30_countries():
     record = only_quantity("Plus de 30 pays devraient rejoindre la coalition, selon Londres.")
-    assert record.fields == {"value": 30.0, "value_max": None, "qualifier": "more_than", "unit": "pays"}
+    assert record.fields == {
+        "value": 30.0,
+        "value_max": None,
+        "qualifier": "more_than",
+        "unit": "pays",
+        "unit_key": "country",
+    }
     assert record.text == "Plus de 30 pays"
 
 
@@ -121,9 +127,9 @@ def test_plus_d_un_million_is_more_than_a_million():
     assert (record.fields["value"], record.fields["qualifier"], record.fields["unit"]) == (1e6, "more_than", "personne")
 
 
-def test_percentage_with_decimal_comma():
+def test_percentage_with_decimal_comma_and_the_fall_it_measures():
     record = only_quantity("Le PIB a reculé de 2,3 % au premier trimestre.")
-    assert (record.fields["value"], record.fields["unit"]) == (2.3, "%")
+    assert (record.fields["value"], record.fields["unit"]) == (-2.3, "%")
 
 
 def test_pour_cent_written_out_is_a_percentage():

@@ -43,5 +43,24 @@ class Lexicon:
     # Conditional forms the morphologizer misses when accents are missing ("pourrait" is unambiguous).
     conditional_stems: tuple[str, ...]
     relative_dates: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # (folded regex, qualifier) read right after the counted noun: "65 ans et plus", "17 or younger".
+    qualifiers_after: tuple[tuple[str, str], ...] = ()
+    # Folded regexes ending right before a number that make it a fall: "a reculé de", "fell by", "down".
+    decrease_before: str = ""
+    decrease_after: str = ""  # after the counted noun: "179 000 chômeurs de moins"
+    # Verbs before "de X à Y" that make it a change of one quantity rather than a range; openers that
+    # always do ("from X to Y").
+    change_verbs: str = ""
+    change_openers: tuple[str, ...] = ()
+    # "X <coordinator> Y milliards": X shares Y's scale and unit.
+    coordinators: tuple[str, ...] = ()
+    # "12 des 23 cantons", "412 of the 650 seats": a part of a counted whole.
+    part_of: tuple[str, ...] = ()
+    # "un inscrit sur trois", "one in three": a proportion.
+    proportion_words: tuple[str, ...] = ()
+    # "pour 100 000 habitants", "par jour", "per capita", "a week": a rate's denominator.
+    rate_words: tuple[str, ...] = ()
+    # "a", "an" make a rate only before a unit of time ("£25bn a year").
+    rate_articles: tuple[str, ...] = ()
     pronouns: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()

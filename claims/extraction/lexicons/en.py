@@ -27,11 +27,21 @@ ENGLISH = Lexicon(
         "billion": 1e9,
         "billions": 1e9,
         "bn": 1e9,
+        "trillion": 1e12,
+        "trillions": 1e12,
+        "tn": 1e12,
         "m": 1e6,
     },
-    approx_nouns={"dozen": "twelve", "dozens": "twelve", "hundreds": "hundred", "score": "twenty"},
+    approx_nouns={"dozen": "twelve", "dozens": "twelve", "tens": "ten", "hundreds": "hundred", "score": "twenty"},
     qualifiers=(
         (r"no more than", "at_most"),
+        (r"as (?:many|much|high|large) as", "at_most"),
+        (r"close to", "about"),
+        (r"an estimated", "about"),
+        (r"estimated at", "about"),
+        (r"(?:passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops)", "more_than"),
+        (r"above", "more_than"),
+        (r"below", "less_than"),
         (r"no fewer than", "at_least"),
         (r"more than", "more_than"),
         (r"over", "more_than"),
@@ -86,7 +96,9 @@ ENGLISH = Lexicon(
         }
     ),
     not_units=frozenset({"am", "pm", "th", "st", "nd", "rd", "h"}),
-    reference_words=frozenset({"article", "page", "chapter", "section", "number", "no", "resolution"}),
+    reference_words=frozenset(
+        {"article", "page", "chapter", "section", "number", "no", "resolution", "category", "level", "phase", "act"}
+    ),
     attribution_lemmas=frozenset(
         {
             "say",
@@ -180,6 +192,17 @@ ENGLISH = Lexicon(
         "next week": ("week", 1),
         "this week": ("week", 0),
     },
+    qualifiers_after=(
+        (r"(?:or|and) (?:more|older|over|above)", "at_least"),
+        (r"(?:or|and) (?:under|younger|less|fewer|below)", "at_most"),
+    ),
+    decrease_before=r"(?:down|fell|fallen|falls|dropped|drops|declined|declines|decreased|shrank|slipped)(?: by)?",
+    change_openers=("from",),  # "from 62 to 64" is a change of one quantity whatever comes before it
+    coordinators=("and", "or"),
+    part_of=("of the", "of their", "of its", "out of"),
+    proportion_words=("in", "out of"),
+    rate_words=("per",),
+    rate_articles=("a", "an"),
     pronouns=frozenset({"he", "she", "they", "him", "her", "them", "i", "we"}),
     copulas=frozenset({"be", "is", "are", "was", "were", "remain", "seem"}),
 )

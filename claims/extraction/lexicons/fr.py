@@ -42,6 +42,19 @@ FRENCH = Lexicon(
         "centaine": "cent",
     },
     qualifiers=(
+        (r"sous la barre d(?:e |es |u |')", "less_than"),
+        (r"au-dessous d(?:e |es |')", "less_than"),
+        (r"au-dela d(?:e |es |')", "more_than"),
+        (r"au-dessus d(?:e |es |')", "more_than"),
+        (
+            r"(?:depasse|depassent|depassant|franchi|franchit)(?: legerement| largement| deja)?"
+            r"(?: la barre d(?:e |es |')| le cap d(?:e |es |')| les| la)?",
+            "more_than",
+        ),
+        (r"de l'ordre d(?:e |')", "about"),
+        (r"aux alentours d(?:e |')", "about"),
+        (r"a peu pres", "about"),
+        (r"estimee? a", "about"),
         (r"pas plus d(?:e |')", "at_most"),
         (r"pas moins d(?:e |')", "at_least"),
         (r"plus d(?:e |')", "more_than"),
@@ -132,6 +145,10 @@ FRENCH = Lexicon(
             "tome",
             "volume",
             "annexe",
+            "acte",
+            "categorie",
+            "niveau",
+            "phase",
             "point",
         }
     ),
@@ -249,6 +266,20 @@ FRENCH = Lexicon(
         "le mois prochain": ("month", 1),
         "ce mois-ci": ("month", 0),
     },
+    qualifiers_after=((r"(?:et|ou) plus", "at_least"), (r"(?:et|ou) moins", "at_most"), (r"environ", "about")),
+    decrease_before=(
+        r"(?:recul\w*|baiss\w*|diminu\w*|chut\w*|replie\w*|repli|perd\w*|regress\w*|contract\w*)"
+        r"(?: de| d'| atteint| est de| s'eleve a)"
+    ),
+    decrease_after=r"de moins",
+    change_verbs=(
+        r"(?:pass\w*|augment\w*|baiss\w*|recul\w*|grimp\w*|chut\w*|progress\w*|evolu\w*|bondi\w*|diminu\w*"
+        r"|mont\w*|descend\w*|tomb\w*|ramen\w*|port\w*|relev\w*|abaiss\w*)"
+    ),
+    coordinators=("et", "ou"),
+    part_of=("des", "sur les"),
+    proportion_words=("sur",),
+    rate_words=("pour", "par"),
     pronouns=frozenset({"il", "elle", "ils", "elles", "lui", "eux", "on", "je", "nous"}),
     copulas=frozenset({"etre", "sembler", "rester", "devenir", "paraitre", "demeurer"}),
 )

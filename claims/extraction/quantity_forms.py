@@ -1,0 +1,213 @@
+"""The words around a number that change its reading: a second number making a range or a change, a
+part of a whole or a proportion, a rate, a qualifier after the noun, a fall, and the unit a number
+with no noun takes from its subject or from the currency named before it."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicons import Lexicon
+from .lexicons.units import UnitKeys, unit_keys
+from .numbers import NumberMatch
+from .spans import DocIndex
+from .text import paragraph_bounds
+from .units import Unit, unit_after
+
+_SYMBOL = r"[€$£]"
+# Units of time after which "a"/"an" makes a rate ("£25bn a year", "40,000 appointments a week").
+TIME_KEYS = frozenset({"year", "month", "week", "day", "hour"})
+
+
+# "the number of X", "le nombre de X", "le total des X": the noun a bare figure counts.
+_COUNT_OF = re.compile(r"(?<![\w'])(?:number|nombre|total|count)\s+(?:of|de|d'|des)\s*([a-z-]+)")
+
+
+@dataclass(frozen=True)
+class SecondNumber:
+    """The number after "et", "à", "to", "-": the upper bound of a range or the new value of a change."""
+
+    is_change: bool
+    value: float  # already scaled ("entre 5 et 10 millions")
+    multiplier: float  # the scale written after it, which an unscaled first number shares
+    end: int
+    start: int  # where the whole expression starts (the opener: "entre", "from", "de")
+
+
+def number_at(numbers: list[NumberMatch], position: int) -> NumberMatch | None:
+    return next((number for number in numbers if number.start == position), None)
+
+
+def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, scale, scale_at):
+    """ "entre 120 et 150", "de 290 à 329", "from 62 to 64", "18-25 ans", "100,000 to 200,000": a range, or
+    a change when the opener says so ("from", or "de" after a verb of change such as "passe de")."""
+    lexicon, folded = index.lexicon, index.folded
+    before = folded[max(0, number.start - 40) : number.start]
+    opener = re.search(rf"(?:^|[\s(])({'|'.join(map(re.escape, lexicon.range_open))})\s*(?:{_SYMBOL}\s?)?$", before)
+    if opener:
+        joiners = lexicon.range_joiners.get(opener.group(1), ())
+        start = number.start - (len(before) - opener.start(1))
+    else:
+        # No opener: a hyphen between two figures, and in English "X to Y".
+        joiners = ("-", "to") if lexicon.language == "en" else ("-",)
+        start = number.start
+    if not joiners:
+        return None
+    spaced = "|".join(re.escape(joiner) for joiner in joiners if joiner != "-")
+    alternatives = [rf"\s+(?:{spaced})\s+"] if spaced else []
+    if "-" in joiners:
+        alternatives.append(r"-")
+    # The upper bound may carry its own bound word: "entre 120 et jusqu'à 150 sièges".
+    bound = "|".join(pattern for pattern, qualifier in lexicon.qualifiers if qualifier == "at_most")
+    match = re.compile(
+        rf"(?:\s*[%{_SYMBOL[1:-1]}])?(?:{'|'.join(alternatives)})(?:(?:{bound})\s*)?(?:{_SYMBOL}\s?)?"
+    ).match(folded, end)
+    if not match:
+        return None
+    second = number_at(numbers, match.end())
+    if second is None or second.is_article or second.value < 0:
+        return None
+    if not opener and (number.written_in_words or second.written_in_words):
+        return None  # "one-to-one", "two-thirds": words joined by a hyphen are not a range
+    scaled = scale_at(second)
+    value, second_end = (scaled[0], scaled[1]) if scaled is not None else (second.value * scale, second.end)
+    multiplier = scaled[0] / second.value if scaled is not None and second.value else 1.0
+    is_change = bool(opener) and (
+        opener.group(1) in lexicon.change_openers
+        or bool(
+            lexicon.change_verbs
+            and re.search(rf"(?:{lexicon.change_verbs})(?:[\s,]+[\w']+){{0,2}}[\s,]+$", before[: opener.start(1)])
+        )
+    )
+    return SecondNumber(is_change, value, multiplier, second_end, start)
+
+
+def shared_scale(index: DocIndex, end: int, numbers: list[NumberMatch], scale_at):
+    """ "41 et 37 milliards de dollars": the first number takes the scale and unit of the second.
+    Returns (multiplier, end of the second's scale) or None."""
+    lexicon = index.lexicon
+    coordinators = "|".join(map(re.escape, lexicon.coordinators))
+    if not coordinators:
+        return None
+    match = re.compile(rf"\s+(?:{coordinators})\s+(?:{_SYMBOL}\s?)?").match(index.folded, end)
+    second = number_at(numbers, match.end()) if match else None
+    if second is None or second.is_article or not second.value:
+        return None
+    scaled = scale_at(second)
+    if scaled is None or scaled[2] != "quantity.multiplier":
+        return None
+    return scaled[0] / second.value, scaled[1]
+
+
+def part_of_whole(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[NumberMatch, int] | None:
+    """ "12 des 23 cantons", "412 of the 650 seats": (the whole, where it ends)."""
+    words = "|".join(map(re.escape, index.lexicon.part_of))
+    match = re.compile(rf"\s+(?:{words})\s+").match(index.folded, end) if words else None
+    whole = number_at(numbers, match.end()) if match else None
+    return (whole, whole.end) if whole is not None and not whole.is_article else None
+
+
+def proportion(index: DocIndex, end: int, numbers: list[NumberMatch], numerator: float) -> tuple[float, int] | None:
+    """ "un inscrit sur trois", "one in three": (the denominator, where it ends). Not "1,663 in 2011"."""
+    words = "|".join(map(re.escape, index.lexicon.proportion_words))
+    match = re.compile(rf"\s+(?:{words})\s+").match(index.folded, end) if words else None
+    denominator = number_at(numbers, match.end()) if match else None
+    if denominator is None or not numerator < denominator.value or _is_year(index, denominator):
+        return None
+    return denominator.value, denominator.end
+
+
+def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, int] | None:
+    """ "pour 100 000 habitants", "par jour", "per capita", "a week", "25/1 000": (`per`, where it ends)."""
+    lexicon, folded, keys = index.lexicon, index.folded, unit_keys(index.language)
+    slash = re.compile(r"\s*/\s*").match(folded, end)
+    if slash and (denominator := number_at(numbers, slash.end())) is not None:
+        return f"{denominator.value:g}", denominator.end
+    words = "|".join(map(re.escape, (*lexicon.rate_words, *lexicon.rate_articles)))
+    match = re.compile(rf"\s+({words})\s+").match(folded, end) if words else None
+    if not match:
+        return None
+    count, position = 1.0, match.end()
+    denominator = number_at(numbers, position)
+    if denominator is not None and not denominator.is_article:
+        count, position = denominator.value, denominator.end
+    unit = unit_after(index, position)
+    key = (unit.key or keys.key_of(unit.name)) if unit is not None and not unit.is_date else None
+    if key is None:
+        # "3.1 per 100,000": the denominator's noun left understood
+        return (f"{count:g}", position) if denominator is not None and match.group(1) in lexicon.rate_words else None
+    if match.group(1) in lexicon.rate_articles and key not in TIME_KEYS:
+        return None  # "40 people a day" is a rate; "3 seats a party won" is not
+    return f"{count:g} {key}", unit.end
+
+
+def qualifier_after(index: DocIndex, end: int) -> tuple[str, int] | None:
+    """ "65 ans et plus", "17 or younger", "deux semaines environ"."""
+    for pattern, qualifier in index.lexicon.qualifiers_after:
+        match = re.compile(rf"\s*,?\s+(?:{pattern})\b").match(index.folded, end)
+        if match:
+            return qualifier, match.end()
+    return None
+
+
+def falls(index: DocIndex, start: int, end: int) -> tuple[bool, int]:
+    """Whether the text gives a fall: "a reculé de 0,7 point", "down 3%", "179 000 chômeurs de moins"."""
+    lexicon, folded = index.lexicon, index.folded
+    if lexicon.decrease_before and re.search(
+        rf"(?:^|[\s(,])(?:{lexicon.decrease_before})\s*$", folded[max(0, start - 40) : start]
+    ):
+        return True, end
+    after = re.compile(rf"\s+(?:{lexicon.decrease_after})\b").match(folded, end) if lexicon.decrease_after else None
+    return (True, after.end()) if after else (False, end)
+
+
+def subject_unit(index: DocIndex, number: NumberMatch) -> Unit | None:
+    """A number with no noun takes the unit of what it is said of, earlier in its sentence: "le bilan
+    s'établit à 347", "the toll passed 1,500" count deaths."""
+    sentence = index.sentence_at(number.start)
+    if sentence is None:
+        return None
+    keys = unit_keys(index.language)
+    counted = _last(_COUNT_OF.finditer(index.folded, sentence.start_char, number.start))
+    if counted is not None and (key := keys.key_of(counted.group(1))) is not None:
+        # "the number of structures damaged … at more than 5,300": what the number is the count of
+        return Unit(index.text[counted.start(1) : counted.end(1)], number.end, key=key)
+    found = _last(_subject_pattern(keys).finditer(index.folded, sentence.start_char, number.start))
+    if found is None:
+        return None
+    key = keys.subjects[found.group(1)]
+    return Unit(keys.names.get(key, key), number.end, key=key)
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = deque(matches, maxlen=1)
+    return last[0] if last else None
+
+
+def _is_year(index: DocIndex, number: NumberMatch) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", index.folded[number.start : number.end]))
+
+
+@cache
+def _subject_pattern(keys: UnitKeys) -> re.Pattern[str]:
+    words = sorted(keys.subjects, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def currency_in_context(index: DocIndex, position: int) -> Unit | None:
+    """The currency last named in this paragraph or the one before ("62 milliards" in a budget in euros)."""
+    paragraph_start = paragraph_bounds(index.text, position)[0]
+    window_start = paragraph_bounds(index.text, max(0, paragraph_start - 2))[0] if paragraph_start else 0
+    found = _last(_currency_pattern(index.lexicon).finditer(index.folded, window_start, position))
+    if found is None:
+        return None
+    return Unit(index.lexicon.currencies[found.group(1)], position)
+
+
+@cache
+def _currency_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = sorted(lexicon.currencies, key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, words)) + r")(?![a-z])")

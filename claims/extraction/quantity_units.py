@@ -1,0 +1,69 @@
+"""The unit of a quantity: the one written next to its number, and its canonical key."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons.units import unit_keys
+from .numbers import NumberMatch
+from .spans import DocIndex
+from .units import Unit, unit_after
+
+_CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
+# "220 km/h", "15 m2": a measure written as one symbol.
+_COMPOUND_SYMBOL = re.compile(r"\s?([a-z]+/[a-z]+|[a-z]+[2²3³])(?![\w/])")
+
+
+def unit_at(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None, int]:
+    """What the number ending at `end` counts, and where that ends: a unit written before it
+    ("magnitude 7.8"), a percentage ("% du PIB"), a symbol ("km/h", "€", "$5"), else the noun after it."""
+    lexicon, folded = index.lexicon, index.folded
+    keys = unit_keys(index.language)
+    word_before = _WORD_BEFORE.search(folded, max(0, number.start - 20), number.start)
+    if word_before and word_before.group(1) in keys.before:
+        return Unit(
+            index.text[word_before.start(1) : word_before.end(1)], end, key=keys.before[word_before.group(1)]
+        ), end
+    percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
+    if percent:
+        of_gdp = _OF_GDP.match(folded, percent.end())
+        if of_gdp:
+            return Unit(index.text[percent.start(1) : of_gdp.end()], of_gdp.end(), key="percent_gdp"), of_gdp.end()
+        return Unit("%", percent.end()), percent.end()
+    compound = _COMPOUND_SYMBOL.match(folded, end)
+    if compound and unit_keys(index.language).key_of(compound.group(1)):
+        return Unit(index.text[compound.start(1) : compound.end()], compound.end()), compound.end()
+    symbol = re.compile(r"\s?([€$£])").match(folded, end)
+    if symbol:
+        return Unit(lexicon.currencies[symbol.group(1)], symbol.end()), symbol.end()
+    before = _CURRENCY_BEFORE.search(folded[max(0, number.start - 2) : number.start])
+    if before:
+        return Unit(lexicon.currencies[before.group(1)], end), end
+    unit = unit_after(index, end)
+    if unit is None:
+        return None, end
+    return unit, unit.end
+
+
+def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
+    """The lexicon's key for a unit; a generic noun ("people", "personnes") takes the key of the
+    participle or adjective next to it ("people killed" → death, "personnes blessées" → injured)."""
+    if unit is None:
+        return None
+    keys = unit_keys(index.language)
+    key = unit.key or keys.key_of(unit.name)
+    if unit.head is None:
+        return key
+    head = index.doc[unit.head]
+    if key is None and not head.like_num:
+        key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written
+    neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
+    neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
+    if head.dep_.startswith(("nsubj", "obj", "dobj", "pobj", "nmod")) or head.like_num:
+        # The verb or noun they go with: "200 people were killed", "killed 200 people", "the deaths of 15
+        # people", "a chassé 13 millions de personnes" (through the scale word).
+        neighbours += list(head.ancestors)[:2]
+    words = [word for token in neighbours for word in (token.lemma_, token.text)]
+    return keys.refined(key, unit.name, words)
