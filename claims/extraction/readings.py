@@ -63,6 +63,7 @@ class Precision(StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    QUARTER = "quarter"  # a quarter, a season, "fin 2022": dated by its first day
     YEAR = "year"
 
 
