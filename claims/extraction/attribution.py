@@ -1,9 +1,8 @@
-"""Who says what: attribution verbs, their subjects, and pronouns resolved to the last named speaker."""
+"""Who says what: attribution verbs and their subjects, as the text words them (see referents.py for who they are)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -22,31 +21,18 @@ class Speaker:
     is_pronoun: bool = False
 
 
-@dataclass
-class SpeakerHistory:
-    """Named speakers in reading order, for resolving "a-t-il déclaré" and "selon lui"."""
-
-    offsets: list[int] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-
-    def add(self, offset: int, name: str) -> None:
-        position = bisect_left(self.offsets, offset)
-        self.offsets.insert(position, offset)
-        self.names.insert(position, name)
-
-    def last_before(self, offset: int, not_before: int = 0) -> str | None:
-        position = bisect_left(self.offsets, offset) - 1
-        if position >= 0 and self.offsets[position] >= not_before:
-            return self.names[position]
-        return None
-
-
 def is_attribution_verb(token: Token, index: DocIndex) -> bool:
     lemmas = index.lexicon.attribution_lemmas
     if token.pos_ and token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
         return False
+    if token.i > 0 and fold(token.doc[token.i - 1].text) in {"s'", "se"}:
+        return False  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
     lemma, text = fold(token.lemma_), fold(token.text)
     if lemma in lemmas or text in lemmas:
+        return True
+    # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and f"{lemma} {fold(following.text)}" in lemmas:
         return True
     # Unaccented participles get odd lemmas ("declare", "repondu"); the participle endings give the
     # infinitive back: declare+r, averti+r, repondu → repondre, ecrit → ecrire.
@@ -64,6 +50,16 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
     takes a word of the quote as the verb's nsubj; there the phrase after the verb wins.
     """
     lexicon = index.lexicon
+    # "a-t-il reconnu, promettant une « méthode refondée »": a participle clause speaks with the
+    # subject of the verb of saying it hangs on.
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        governor = verb.head
+        for _ in range(4):
+            if governor is verb or governor.head is governor or is_attribution_verb(governor, index):
+                break
+            governor = governor.head
+        if governor is not verb and is_attribution_verb(governor, index):
+            verb = governor
     for candidate in _clitic_window(verb):
         if candidate.text.startswith("-") and fold(candidate.text).lstrip("-") in lexicon.pronouns:
             return Speaker(None, candidate.idx, is_pronoun=True)
@@ -83,6 +79,12 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
         for child in head.children:
             if not child.dep_.startswith("nsubj") or (after_quote and child.i < verb.i):
                 continue
+            if "Rel" in child.morph.get("PronType") and head.dep_ in {"acl:relcl", "relcl"}:
+                # "le locataire de la place Beauvau, qui a accusé …": the relative's antecedent speaks.
+                antecedent = head.head
+                while antecedent.dep_ == "nmod" and antecedent.head.pos_ == "NOUN":
+                    antecedent = antecedent.head
+                return speaker_from(antecedent, index)
             if not _counts_something(child, index):
                 return speaker_from(child, index)
     return _phrase_after(verb, index)
@@ -157,24 +159,41 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
     position = verb.i - 1
     while position >= 0 and (doc[position].pos_ in {"ADV", "AUX"} or doc[position].dep_.startswith("aux")):
         position -= 1
+    # "Le chef du gouvernement, Pedro Sánchez, a demandé": a name in apposition, closed by a comma.
+    if position > 0 and doc[position].text == "," and _is_name(doc[position - 1]):
+        name_start = position - 1
+        while name_start > 0 and _is_name(doc[name_start - 1]):
+            name_start -= 1
+        if name_start > 0 and doc[name_start - 1].text == ",":
+            position -= 1  # the apposed name is enclosed in commas (not "…, en visite à Kiev, a annoncé")
     if position < 0 or not (doc[position].pos_ in _NP_POS - {"DET", "NUM"} or _is_name(doc[position])):
         return None
     last = first = doc[position]
+    comma = None
     while first.i > 0 and last.i - first.i < 10:
         previous = doc[first.i - 1]
         folded = fold(previous.text)
         if previous.pos_ == "DET":
             first = previous
+            if first.i > 0 and fold(doc[first.i - 1].text) in _OF:
+                continue  # "le chef de l'État": the determiner of a complement
             break
         if previous.pos_ in {"NOUN", "PROPN", "ADJ"} or _is_name(previous) or folded in _OF:
             first = previous
+            continue
+        if previous.text == "," and _is_name(first) and first.i >= 2 and _is_role_word(doc[first.i - 2], index):
+            comma = first = previous  # the role before the apposed name
             continue
         if previous.pos_ == "CCONJ" and first.pos_ == "ADJ":
             first = previous
             continue
         break
+    if comma is not None and first.pos_ != "DET":
+        first = doc[comma.i + 1]  # "Au cours du week-end, Zelensky": an adverbial, not a role
     while fold(first.text) in _OF and first.i < last.i:
         first = doc[first.i + 1]
+    if not any(token.pos_ in {"NOUN", "PROPN"} or _is_name(token) for token in doc[first.i : last.i + 1]):
+        return None  # "a de nouveau accusé": an adverbial, not a subject
     if fold(last.text) in index.lexicon.pronouns:
         return Speaker(None, last.idx, is_pronoun=True)
     return Speaker(index.text[first.idx : last.idx + len(last.text)], first.idx)
@@ -225,6 +244,16 @@ def speaker_from(head: Token, index: DocIndex, *, start_here: bool = False) -> S
         last = doc[name_end]
     text = index.text[first.idx : last.idx + len(last.text)]
     return Speaker(text, first.idx)
+
+
+def _is_role_word(token: Token, index: DocIndex) -> bool:
+    folded = fold(token.text)
+    return (
+        token.pos_ in {"NOUN", "ADJ"}
+        and not token.like_num
+        and folded not in index.lexicon.months
+        and folded not in index.lexicon.weekdays
+    )
 
 
 def _is_name(token: Token) -> bool:

@@ -16,7 +16,6 @@ import dateparser
 
 from .lexicons import Lexicon
 from .lexicons.calendar import Calendar, calendar_for
-from .quotes import find_quote_spans
 from .readings import Precision
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
@@ -144,10 +143,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def find_dates(index: DocIndex) -> list[ClaimRecord]:
+def find_dates(index: DocIndex, quoted: list[tuple[int, int]]) -> list[ClaimRecord]:
+    """Dates in reading order; `quoted` are the spans inside quote marks."""
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    quoted: list[tuple[int, int]] = []
     for rule, pattern in _patterns(index.lexicon):
         for match in pattern.finditer(index.folded):
             start, end = match.span()
@@ -155,12 +154,11 @@ def find_dates(index: DocIndex) -> list[ClaimRecord]:
                 start = match.start("year")
             if start == end or overlaps(start, end, taken) or not _is_date(index, rule, match):
                 continue
-            if rule in {"date.relative", _ANAPHORIC} and _relative_precision(index, match) == Precision.DAY:
-                # "Today is an act of resistance": inside a quote, the speaker's day, not the paper's (the
-                # speaker's year, "l'an dernier", is the paper's too).
-                quoted = quoted or [(span.start, span.end) for span in find_quote_spans(index.text)] or [(-1, -1)]
-                if overlaps(start, end, quoted):
-                    continue
+            # "Today is an act of resistance": inside a quote, the speaker's day, not the paper's (the
+            # speaker's year, "l'an dernier", is the paper's too).
+            relative = rule in {"date.relative", _ANAPHORIC}
+            if relative and _relative_precision(index, match) == Precision.DAY and overlaps(start, end, quoted):
+                continue
             found.append(_Found(rule, start, end, match))
             taken.append((start, end))
     # In reading order, so "la veille" or "la même année" can read the date given just before.
