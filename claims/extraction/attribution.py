@@ -11,7 +11,12 @@ from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
-_OF = frozenset({"de", "du", "des", "d'"})
+_OF = frozenset({"de", "du", "des", "d'", "of", "for"})
+# Without a tagger (the blank English pipeline): words that stand between a subject and its verb.
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    {"has", "had", "have", "was", "is", "also", "later", "then", "already", "himself", "herself", "itself"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "le", "la", "les", "l'"})
 
 
 @dataclass(frozen=True)
@@ -157,8 +162,15 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
     """
     doc = verb.doc
     position = verb.i - 1
-    while position >= 0 and (doc[position].pos_ in {"ADV", "AUX"} or doc[position].dep_.startswith("aux")):
+    while position >= 0 and (
+        doc[position].pos_ in {"ADV", "AUX"}
+        or doc[position].dep_.startswith("aux")
+        or (not doc[position].pos_ and fold(doc[position].text) in _BETWEEN_SUBJECT_AND_VERB)
+        or (not doc[position].pos_ and fold(doc[position].text).endswith("ly"))
+    ):
         position -= 1
+    if position >= 0 and not doc[position].pos_ and fold(doc[position].text) in index.lexicon.pronouns:
+        return Speaker(None, doc[position].idx, is_pronoun=True)  # "The aid, he wrote"
     # "Le chef du gouvernement, Pedro Sánchez, a demandé": a name in apposition, closed by a comma.
     if position > 0 and doc[position].text == "," and _is_name(doc[position - 1]):
         name_start = position - 1
@@ -166,7 +178,9 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
             name_start -= 1
         if name_start > 0 and doc[name_start - 1].text == ",":
             position -= 1  # the apposed name is enclosed in commas (not "…, en visite à Kiev, a annoncé")
-    if position < 0 or not (doc[position].pos_ in _NP_POS - {"DET", "NUM"} or _is_name(doc[position])):
+    noun_phrase_end = position >= 0 and (doc[position].pos_ in _NP_POS - {"DET", "NUM"} or _is_name(doc[position]))
+    untagged_end = position >= 0 and not doc[position].pos_ and may_be_subject(doc[position], index)
+    if not (noun_phrase_end or untagged_end):
         return None
     last = first = doc[position]
     comma = None
@@ -180,6 +194,13 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
             break
         if previous.pos_ in {"NOUN", "PROPN", "ADJ"} or _is_name(previous) or folded in _OF:
             first = previous
+            continue
+        if not previous.pos_ and folded in _DETERMINERS:
+            first = previous
+            break
+        untagged_word = not previous.pos_ and previous.is_alpha and not previous.is_stop
+        if untagged_word and not is_attribution_verb(previous, index):
+            first = previous  # no tagger: "Morgan Stanley economists said"
             continue
         if previous.text == "," and _is_name(first) and first.i >= 2 and _is_role_word(doc[first.i - 2], index):
             comma = first = previous  # the role before the apposed name
@@ -205,7 +226,9 @@ def may_be_subject(token: Token, index: DocIndex) -> bool:
         return True
     if token.pos_:
         return token.pos_ in _NP_POS - {"NUM"} or _is_name(token)
-    return token.is_alpha and (token.is_title or not token.is_stop)
+    return (token.is_alpha and (token.is_title or token.is_upper or not token.is_stop)) or fold(
+        token.text
+    ) in _DETERMINERS | _OF | {"'s"}
 
 
 def subject_phrase(tokens: list[Token], index: DocIndex) -> Speaker | None:
@@ -257,7 +280,7 @@ def _is_role_word(token: Token, index: DocIndex) -> bool:
 
 
 def _is_name(token: Token) -> bool:
-    return token.is_alpha and (token.pos_ == "PROPN" or token.is_title)
+    return token.is_alpha and (token.pos_ == "PROPN" or token.is_title or (token.is_upper and len(token) > 1))
 
 
 def _continues_phrase(token: Token, index: DocIndex, *, reached_head: bool) -> bool:

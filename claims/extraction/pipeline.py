@@ -50,12 +50,13 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     if not index.text.strip():
         return []
     quote_spans = find_quote_spans(index.text)
-    quoted = [(span.start, span.end) for span in quote_spans]
+    # A closing mark with no opening one ("the employers' share") marks no quote of its own.
+    quoted = [(span.start, span.end) for span in quote_spans if span.open_mark >= 0]
     referents = _referents(index, quoted)
     dates = find_dates(index, quoted)
     quantities = find_quantities(index, excluded=[(record.start, record.end) for record in dates])
     quotes = find_quotes(index, referents, quote_spans)
-    quoted_spans = quoted + [(record.start, record.end) for record in quotes]
+    quoted_spans = [(span.start, span.end) for span in quote_spans] + [(record.start, record.end) for record in quotes]
     reported_cache: dict[int, bool] = {}
     entity_cache: dict = {}
     records = []

@@ -292,6 +292,7 @@ def _attribution_after(index: DocIndex, span: QuoteSpan):
     token = index.token_at(span.close_mark + 1)
     subject: list = []
     steps = 0
+    in_apposition = False
     while token is not None and steps < 6 + len(subject):
         if is_attribution_verb(token, index) and token.pos_ != "NOUN":
             return True, token, subject_phrase(subject, index)
@@ -299,10 +300,18 @@ def _attribution_after(index: DocIndex, span: QuoteSpan):
             break
         between = token.is_punct or token.pos_ in {"AUX", "ADV"} or token.text.startswith("-")
         between = between or fold(token.text) in {"a", "ont", "avait", "has", "had"}
-        if between and subject and token.is_punct:
-            break  # `", le texte, qui a dit…": punctuation ends the subject phrase
-        if not between:
-            if len(subject) >= 6 or not may_be_subject(token, index):
+        joined = token.text == "-" and subject and not subject[-1].whitespace_  # "director-general"
+        if between and subject and token.is_punct and not joined:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            # `," the WHO's director-general, Tedros Adhanom Ghebreyesus, said` and `," Tamika Mallory, one
+            # of the organisers, told`: a comma between a role and a name; `", le texte, qui a dit…" ends it.
+            apposition = token.text == "," and following is not None and (following.is_title or subject[-1].is_title)
+            if not apposition or len(subject) >= 16:
+                break
+            in_apposition = not in_apposition
+            subject.append(token)
+        elif joined or not between or (in_apposition and token.is_alpha):
+            if len(subject) >= 16 or not (joined or in_apposition or may_be_subject(token, index)):
                 break
             subject.append(token)
         steps += 1
@@ -317,7 +326,8 @@ def _attribution_before(index: DocIndex, span: QuoteSpan, spans: list[QuoteSpan]
     verbs = [
         verb
         for verb in attribution_verbs(index.tokens_in(window_start, window_end), index)
-        if verb.pos_ != "NOUN" and not any(other.start <= verb.idx < other.end for other in spans)
+        if verb.pos_ != "NOUN"
+        and not any(other.start <= verb.idx < other.end for other in spans if other.open_mark >= 0)
     ]
     before = [verb for verb in verbs if verb.idx < span.start]
     after = [verb for verb in verbs if verb.idx >= span.end]

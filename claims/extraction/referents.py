@@ -38,9 +38,7 @@ _NAME_LINKS = frozenset({"of", "for", "and", "without", "de", "du", "des", "la",
 _SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "le", "la", "les", "l'", "un", "une", "its", "his", "her"}
 )
-_CAPITALISED_RUN = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and|Without|de|du|des|la|van|von|bin)\s+)?[A-Z][\w'’-]*)*"
-)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.-]*(?:\s+(?:(?:of|for|and|Without|de|du|des|la|van|von|bin)\s+)?[A-Z][\w-]*)*")
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "outside", "across", "near", "on", "into", "a", "en", "dans"}
 )
@@ -266,7 +264,7 @@ class Referents:
         if by_role is not None:
             return by_role
         if role[0] in speech.body_nouns:
-            return self._by_body_noun(role[0], start)
+            return self._by_body_noun(role[0], start) or self._salient(start, BODY)
         if role[0] in speech.person_roles or role[-1] in speech.person_roles:
             gender = speech.determiner_gender.get(folded.split()[0]) if folded else None
             # The person the text was speaking of; else someone the article has not named ("Le
@@ -304,14 +302,24 @@ class Referents:
     def _by_name(self, head: str, start: int) -> Referent | None:
         head = re.sub(r"\b[lLdD]['’](?=[A-Z])", "", head)  # "l'ARS"
         words = [word for word in head.split() if fold(word) not in self.speech.honorifics]
+        titles = [position for position, word in enumerate(words) if fold(word) in self.speech.titles]
+        if titles:
+            words = words[titles[-1] + 1 :]  # "Los Angeles Fire Chief Kristin Crowley"
+        determiners = _SENTENCE_WORDS | set(self.speech.determiner_gender)
+        starts_with_determiner = bool(words) and fold(words[0]) in determiners
         while words and (
-            fold(words[0]) in self.speech.titles
-            or not words[0][:1].isupper()
+            not words[0][:1].isupper()
+            or fold(words[0]) in {"the", "a", "an"}
             or (len(words) > 1 and not words[1][:1].isupper() and fold(words[1]) not in _NAME_LINKS)
         ):
             words = words[1:]  # "le ministre Jean Dupont", "Former chancellor Kenneth Clarke", "Le chef du…"
+        capitalised = [word[:1].isupper() or fold(word) in _NAME_LINKS for word in words]
+        if starts_with_determiner and not all(capitalised):
+            return None  # "Le Premier ministre", "the WHO's director-general": a role
+        if False in capitalised:
+            words = words[: capitalised.index(False)]  # "Morgan Stanley economists": the body they speak for
         name = " ".join(words).removesuffix("'s").removesuffix("’s").strip(" ,.")
-        if not name or not all(word[:1].isupper() or fold(word) in _NAME_LINKS for word in words):
+        if not name:
             return None
         if fold(name) in self._aliases:
             return self._aliases[fold(name)]
@@ -390,6 +398,16 @@ class Referents:
             fallback = fallback or referent
         return fallback or self._main_person(start, gender)
 
+    def _salient(self, start: int, label: str) -> Referent | None:
+        """ "the charity said": the latest body named as a subject or a speaker shortly before."""
+        position = bisect_left(self._starts, start)
+        for mention in reversed(self._mentions[:position]):
+            if start - mention.start > _SALIENCE_WINDOW:
+                return None
+            if mention.salient and mention.referent.label == label and mention.referent.name:
+                return mention.referent
+        return None
+
     def _main_person(self, start: int, gender: str | None) -> Referent | None:
         """Nobody near: the person the article has spoken of most, as a reader would assume."""
         counts: dict[int, int] = {}
@@ -446,7 +464,9 @@ def _name_in_run(index: DocIndex, speech: Speech, start: int, end: int) -> list[
     name_words = words[max(first, last_title + 1) :]
     if honorific:
         name_words = words[first:]
-    if not name_words or (len(name_words) < 2 and not honorific and last_title < first):
+    previous = fold(text[max(0, start - 20) : start]).split()[-1:]
+    after_role = bool(previous) and _singular(previous[0]) in speech.person_roles  # "The singer Madonna"
+    if not name_words or (len(name_words) < 2 and not honorific and last_title < first and not after_role):
         return []
     name_start, name_end = start + name_words[0].start(), start + name_words[-1].end()
     before = fold(text[max(0, name_start - 12) : name_start]).split()
