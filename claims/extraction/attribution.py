@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy import parts_of_speech
+from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
 from .spans import DocIndex
@@ -11,6 +14,9 @@ from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+# The parts of speech a verb of saying may carry (the small models tag some participles ADJ or NOUN); 0 is
+# "untagged" (the blank pipeline).
+_SAYING_TAGS = frozenset({0, parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ, parts_of_speech.NOUN})
 _OF = frozenset({"de", "du", "des", "d'", "of", "for"})
 # Without a tagger (the blank English pipeline): words that stand between a subject and its verb.
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
@@ -27,6 +33,24 @@ class Speaker:
 
 
 def is_attribution_verb(token: Token, index: DocIndex) -> bool:
+    """Whether `token` (of `index.doc`) is a verb of saying."""
+    return token.i in _saying_verbs(index)[1]
+
+
+def _saying_verbs(index: DocIndex) -> tuple[list[int], set[int]]:
+    """The positions of the document's verbs of saying, sorted and as a set: decided once per document."""
+    verbs = index.cache.get("attribution_verbs")
+    if verbs is None:
+        doc = index.doc
+        tags = doc.to_array(POS).tolist() if len(doc) else []
+        positions = [
+            position for position, tag in enumerate(tags) if tag in _SAYING_TAGS and _says(doc[position], index)
+        ]
+        verbs = index.cache["attribution_verbs"] = (positions, set(positions))
+    return verbs
+
+
+def _says(token: Token, index: DocIndex) -> bool:
     lemmas = index.lexicon.attribution_lemmas
     if token.pos_ and token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
         return False
@@ -45,7 +69,10 @@ def is_attribution_verb(token: Token, index: DocIndex) -> bool:
 
 
 def attribution_verbs(span: Span, index: DocIndex) -> list[Token]:
-    return [token for token in span if is_attribution_verb(token, index)]
+    positions = _saying_verbs(index)[0]
+    first = bisect_left(positions, span.start)
+    last = bisect_left(positions, span.end)
+    return [index.doc[position] for position in positions[first:last]]
 
 
 def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Speaker | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution import is_attribution_verb
+from .attribution import attribution_verbs
 from .spans import DocIndex
 from .syntax import VERBAL, governing_verb, is_conditional, verb_group
 from .text import fold
@@ -94,7 +94,7 @@ def sentence_is_reported(index: DocIndex, sentence: Span | None, cache: dict[int
     key = sentence.start_char
     if key not in cache:
         folded = index.folded[sentence.start_char : sentence.end_char]
-        cache[key] = any(f"{word} " in folded for word in index.lexicon.according_to) or any(
-            is_attribution_verb(token, index) for token in sentence
+        cache[key] = any(f"{word} " in folded for word in index.lexicon.according_to) or bool(
+            attribution_verbs(sentence, index)
         )
     return cache[key]

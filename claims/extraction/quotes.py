@@ -34,6 +34,7 @@ _SYMMETRIC = {'"': "straight", "'": "straight_single"}
 _OPEN_CONTEXT = set("([{«“‘-—:'’\"/")
 _CLOSE_CONTEXT = set('.,;:!?)]}»”’"-—…')
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_MARKS = re.compile("[" + re.escape("".join([*_OPENERS, *_CLOSERS, *_SYMMETRIC])) + "]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     for para_start, para_end in _paragraphs(text):
         open_marks: dict[str, list[int]] = {}
-        for position in range(para_start, para_end):
+        for mark in _MARKS.finditer(text, para_start, para_end):
+            position = mark.start()
             role, family = _mark_role(text, position)
             if role == "open":
                 open_marks.setdefault(family, []).append(position)

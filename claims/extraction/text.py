@@ -36,9 +36,20 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of `text`, same length, same offsets."""
+    if len(text) <= _WORD_LENGTH:
+        return _fold_word(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     table = {ord(char): _fold_char(char) for char in set(text)}
     # Every mapping is one character to one character, so offsets survive the translation.
     return text.translate(table)
+
+
+# Rules fold the same words over and over (a token's text and lemma, a lexicon entry): remember them.
+_WORD_LENGTH = 40
+_fold_word = lru_cache(maxsize=65536)(_fold)
 
 
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
