@@ -404,7 +404,9 @@ class Referents:
         for mention in reversed(self._mentions[:position]):
             if start - mention.start > _SALIENCE_WINDOW:
                 return None
-            if mention.salient and mention.referent.label == label and mention.referent.name:
+            # Without NER the label of a capitalised name is a guess ("Doctors Without Borders").
+            guessed = not self.index.doc.has_annotation("ENT_IOB")
+            if mention.salient and mention.referent.name and (mention.referent.label == label or guessed):
                 return mention.referent
         return None
 

@@ -143,7 +143,7 @@ FRENCH_SPEECH = Speech(
         }
     ),
     of_words=frozenset({"de", "du", "des", "d'", "aux", "au", "pour", "sur", "en", "a"}),
-    counting_verbs=frozenset({"compter", "recenser", "denombrer", "chiffrer", "evaluer", "revendiquer"}),
+    counting_verbs=frozenset({"compter", "recenser", "denombrer", "chiffrer", "evaluer"}),
 )
 
 ENGLISH_SPEECH = Speech(
@@ -290,7 +290,7 @@ ENGLISH_SPEECH = Speech(
         }
     ),
     of_words=frozenset({"of", "for", "at", "from", "in", "on"}),
-    counting_verbs=frozenset({"count", "counted", "estimate", "estimated", "estimates", "tally", "tallied", "put"}),
+    counting_verbs=frozenset({"count", "counted", "tally", "tallied", "record", "recorded"}),
 )
 
 
