@@ -1,7 +1,6 @@
 """The extraction steps: queue an article, run the extractor, merge its candidates into the claims."""
 
 import logging
-from dataclasses import asdict
 from datetime import timedelta
 
 from celery import current_app
@@ -153,7 +152,7 @@ def claim_from_record(*, article: Article, record: ClaimRecord, extractor_versio
         negated=record.negated,
         hypothetical=record.hypothetical,
         reported=record.reported,
-        entities=[asdict(entity) for entity in record.entities],
+        entities=[entity.as_dict() for entity in record.entities],
         rule=record.rule,
         confidence=record.confidence,
         extractor_version=extractor_version,
