@@ -119,6 +119,8 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
                 return speaker_from(antecedent, index)
             if not _counts_something(child, index):
                 return speaker_from(child, index)
+    if index.language == "en" and not after_quote and index.doc.has_annotation("DEP"):
+        return None  # English does not invert: the phrase after "described" is its object ("the deaths")
     return _phrase_after(verb, index)
 
 
@@ -252,7 +254,7 @@ def may_be_subject(token: Token, index: DocIndex) -> bool:
     if fold(token.text) in index.lexicon.pronouns:
         return True
     if token.pos_:
-        return token.pos_ in _NP_POS - {"NUM"} or _is_name(token)
+        return token.pos_ in _NP_POS - {"NUM"} or _is_name(token) or token.text in {"'s", "’s"}
     return (token.is_alpha and (token.is_title or token.is_upper or not token.is_stop)) or fold(
         token.text
     ) in _DETERMINERS | _OF | {"'s"}

@@ -307,10 +307,11 @@ def _attribution_after(index: DocIndex, span: QuoteSpan):
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             # `," the WHO's director-general, Tedros Adhanom Ghebreyesus, said` and `," Tamika Mallory, one
             # of the organisers, told`: a comma between a role and a name; `", le texte, qui a dit…" ends it.
-            apposition = token.text == "," and following is not None and (following.is_title or subject[-1].is_title)
-            if not apposition or len(subject) >= 16:
+            opens = token.text == "," and following is not None and (following.is_title or subject[-1].is_title)
+            closes = token.text == "," and in_apposition
+            if not (opens or closes) or len(subject) >= 16:
                 break
-            in_apposition = not in_apposition
+            in_apposition = not closes
             subject.append(token)
         elif joined or not between or (in_apposition and token.is_alpha):
             if len(subject) >= 16 or not (joined or in_apposition or may_be_subject(token, index)):

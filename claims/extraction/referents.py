@@ -97,6 +97,9 @@ class Referents:
             start = text.index(words[lower[-1] + 1], start + len(" ".join(words[: lower[-1] + 1])))
             words = words[lower[-1] + 1 :]
         gender = None
+        while words and fold(words[0]) in {"the", "a", "an"}:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            words = words[1:]  # "The Institute for Fiscal Studies" as the NER took it
         while words and fold(words[0]) in self.speech.honorifics:
             gender = self.speech.honorifics[fold(words[0])] or gender
             words = words[1:]
@@ -121,7 +124,8 @@ class Referents:
         if fold(name) in self._aliases:
             return self._aliases[fold(name)]
         for referent in self.referents:
-            if referent.name is None or (label != referent.label and label and referent.label):
+            # A short form may have been labelled otherwise by the NER ("Reeves" ORG, "Rachel Reeves" PER).
+            if referent.name is None or (label != referent.label and label and referent.label and len(tokens) > 1):
                 continue
             if tokens <= referent.tokens:
                 return referent  # "Starmer" after "Keir Starmer"
