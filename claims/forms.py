@@ -17,6 +17,8 @@ READING_FORM_FIELDS = {
     "date": lambda: forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"})),
     "precision": lambda: forms.ChoiceField(label="Precision", choices=[(p.value, p.value) for p in Precision]),
     "speaker": lambda: forms.CharField(label="Speaker", max_length=200, required=False),
+    "speaker_mention": lambda: forms.CharField(label="Speaker as the text words it", max_length=200, required=False),
+    "fragment": lambda: forms.BooleanField(label="A fragment of a sentence", required=False),
     "quote": lambda: forms.CharField(label="Quote", widget=forms.Textarea(attrs={"rows": 3})),
     "label": lambda: forms.CharField(label="Entity type (PER, ORG, LOC, MISC)", max_length=40),
 }

@@ -64,7 +64,7 @@ def quantities_compatible(left: dict, right: dict) -> bool | None:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-PRECISION_DIGITS = {"year": 4, "month": 7, "week": 10, "day": 10}
+PRECISION_DIGITS = {"year": 4, "quarter": 4, "month": 7, "week": 10, "day": 10}
 
 
 def dates_compatible(left: dict, right: dict) -> bool | None:
@@ -73,8 +73,11 @@ def dates_compatible(left: dict, right: dict) -> bool | None:
     if not a or not b:
         return None
     digits = min(PRECISION_DIGITS.get(left.get("precision"), 10), PRECISION_DIGITS.get(right.get("precision"), 10))
-    if "week" in (left.get("precision"), right.get("precision")):
+    precisions = (left.get("precision"), right.get("precision"))
+    if "week" in precisions:
         return None  # a week is not a prefix of a date: leave it to the reviewer
+    if "quarter" in precisions and "year" not in precisions:
+        return a[:4] == b[:4] and (int(a[5:7]) - 1) // 3 == (int(b[5:7]) - 1) // 3  # same year, same quarter
     return a[:digits] == b[:digits]
 
 

@@ -48,9 +48,17 @@ def articles_set_extraction_status(*, articles: list[Article], status: str, extr
     now = timezone.now()
     for article in articles:
         article.set_extraction_status(status)
+        article.extraction_status_changed_at = now  # one moment for the batch, so one UPDATE can write it
         article.updated_at = now  # bulk_update skips auto_now
         if extractor_version:
             article.extractor_version = extractor_version
     fields = ["extraction_status", "extraction_error", "extraction_status_changed_at", "extractor_version"]
+    values = {(article.extractor_version, article.extraction_error) for article in articles}
     # Machine bookkeeping: no history rows, like the single version.
-    Article.objects.bulk_update(articles, [*fields, "updated_at"])
+    if len(values) == 1:
+        # The same values for every article: a plain UPDATE, without bulk_update's CASE per row.
+        Article.objects.filter(pk__in=[article.pk for article in articles]).update(
+            **{name: getattr(articles[0], name) for name in [*fields, "updated_at"]}
+        )
+    elif articles:
+        Article.objects.bulk_update(articles, [*fields, "updated_at"])

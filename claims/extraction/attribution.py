@@ -1,10 +1,12 @@
-"""Who says what: attribution verbs, their subjects, and pronouns resolved to the last named speaker."""
+"""Who says what: attribution verbs and their subjects, as the text words them (see referents.py for who they are)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from spacy import parts_of_speech
+from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
 from .spans import DocIndex
@@ -12,7 +14,15 @@ from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
-_OF = frozenset({"de", "du", "des", "d'"})
+# The parts of speech a verb of saying may carry (the small models tag some participles ADJ or NOUN); 0 is
+# "untagged" (the blank pipeline).
+_SAYING_TAGS = frozenset({0, parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ, parts_of_speech.NOUN})
+_OF = frozenset({"de", "du", "des", "d'", "of", "for"})
+# Without a tagger (the blank English pipeline): words that stand between a subject and its verb.
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    {"has", "had", "have", "was", "is", "also", "later", "then", "already", "himself", "herself", "itself"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "le", "la", "les", "l'"})
 
 
 @dataclass(frozen=True)
@@ -22,31 +32,36 @@ class Speaker:
     is_pronoun: bool = False
 
 
-@dataclass
-class SpeakerHistory:
-    """Named speakers in reading order, for resolving "a-t-il déclaré" and "selon lui"."""
-
-    offsets: list[int] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-
-    def add(self, offset: int, name: str) -> None:
-        position = bisect_left(self.offsets, offset)
-        self.offsets.insert(position, offset)
-        self.names.insert(position, name)
-
-    def last_before(self, offset: int, not_before: int = 0) -> str | None:
-        position = bisect_left(self.offsets, offset) - 1
-        if position >= 0 and self.offsets[position] >= not_before:
-            return self.names[position]
-        return None
-
-
 def is_attribution_verb(token: Token, index: DocIndex) -> bool:
+    """Whether `token` (of `index.doc`) is a verb of saying."""
+    return token.i in _saying_verbs(index)[1]
+
+
+def _saying_verbs(index: DocIndex) -> tuple[list[int], set[int]]:
+    """The positions of the document's verbs of saying, sorted and as a set: decided once per document."""
+    verbs = index.cache.get("attribution_verbs")
+    if verbs is None:
+        doc = index.doc
+        tags = doc.to_array(POS).tolist() if len(doc) else []
+        positions = [
+            position for position, tag in enumerate(tags) if tag in _SAYING_TAGS and _says(doc[position], index)
+        ]
+        verbs = index.cache["attribution_verbs"] = (positions, set(positions))
+    return verbs
+
+
+def _says(token: Token, index: DocIndex) -> bool:
     lemmas = index.lexicon.attribution_lemmas
     if token.pos_ and token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
         return False
+    if token.i > 0 and fold(token.doc[token.i - 1].text) in {"s'", "se"}:
+        return False  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
     lemma, text = fold(token.lemma_), fold(token.text)
     if lemma in lemmas or text in lemmas:
+        return True
+    # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and f"{lemma} {fold(following.text)}" in lemmas:
         return True
     # Unaccented participles get odd lemmas ("declare", "repondu"); the participle endings give the
     # infinitive back: declare+r, averti+r, repondu → repondre, ecrit → ecrire.
@@ -54,7 +69,10 @@ def is_attribution_verb(token: Token, index: DocIndex) -> bool:
 
 
 def attribution_verbs(span: Span, index: DocIndex) -> list[Token]:
-    return [token for token in span if is_attribution_verb(token, index)]
+    positions = _saying_verbs(index)[0]
+    first = bisect_left(positions, span.start)
+    last = bisect_left(positions, span.end)
+    return [index.doc[position] for position in positions[first:last]]
 
 
 def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Speaker | None:
@@ -64,6 +82,16 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
     takes a word of the quote as the verb's nsubj; there the phrase after the verb wins.
     """
     lexicon = index.lexicon
+    # "a-t-il reconnu, promettant une « méthode refondée »": a participle clause speaks with the
+    # subject of the verb of saying it hangs on.
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        governor = verb.head
+        for _ in range(4):
+            if governor is verb or governor.head is governor or is_attribution_verb(governor, index):
+                break
+            governor = governor.head
+        if governor is not verb and is_attribution_verb(governor, index):
+            verb = governor
     for candidate in _clitic_window(verb):
         if candidate.text.startswith("-") and fold(candidate.text).lstrip("-") in lexicon.pronouns:
             return Speaker(None, candidate.idx, is_pronoun=True)
@@ -83,8 +111,16 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
         for child in head.children:
             if not child.dep_.startswith("nsubj") or (after_quote and child.i < verb.i):
                 continue
+            if "Rel" in child.morph.get("PronType") and head.dep_ in {"acl:relcl", "relcl"}:
+                # "le locataire de la place Beauvau, qui a accusé …": the relative's antecedent speaks.
+                antecedent = head.head
+                while antecedent.dep_ == "nmod" and antecedent.head.pos_ == "NOUN":
+                    antecedent = antecedent.head
+                return speaker_from(antecedent, index)
             if not _counts_something(child, index):
                 return speaker_from(child, index)
+    if index.language == "en" and not after_quote and index.doc.has_annotation("DEP"):
+        return None  # English does not invert: the phrase after "described" is its object ("the deaths")
     return _phrase_after(verb, index)
 
 
@@ -155,26 +191,59 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
     """
     doc = verb.doc
     position = verb.i - 1
-    while position >= 0 and (doc[position].pos_ in {"ADV", "AUX"} or doc[position].dep_.startswith("aux")):
+    while position >= 0 and (
+        doc[position].pos_ in {"ADV", "AUX"}
+        or doc[position].dep_.startswith("aux")
+        or (not doc[position].pos_ and fold(doc[position].text) in _BETWEEN_SUBJECT_AND_VERB)
+        or (not doc[position].pos_ and fold(doc[position].text).endswith("ly"))
+    ):
         position -= 1
-    if position < 0 or not (doc[position].pos_ in _NP_POS - {"DET", "NUM"} or _is_name(doc[position])):
+    if position >= 0 and not doc[position].pos_ and fold(doc[position].text) in index.lexicon.pronouns:
+        return Speaker(None, doc[position].idx, is_pronoun=True)  # "The aid, he wrote"
+    # "Le chef du gouvernement, Pedro Sánchez, a demandé": a name in apposition, closed by a comma.
+    if position > 0 and doc[position].text == "," and _is_name(doc[position - 1]):
+        name_start = position - 1
+        while name_start > 0 and _is_name(doc[name_start - 1]):
+            name_start -= 1
+        if name_start > 0 and doc[name_start - 1].text == ",":
+            position -= 1  # the apposed name is enclosed in commas (not "…, en visite à Kiev, a annoncé")
+    noun_phrase_end = position >= 0 and (doc[position].pos_ in _NP_POS - {"DET", "NUM"} or _is_name(doc[position]))
+    untagged_end = position >= 0 and not doc[position].pos_ and may_be_subject(doc[position], index)
+    if not (noun_phrase_end or untagged_end):
         return None
     last = first = doc[position]
+    comma = None
     while first.i > 0 and last.i - first.i < 10:
         previous = doc[first.i - 1]
         folded = fold(previous.text)
         if previous.pos_ == "DET":
             first = previous
+            if first.i > 0 and fold(doc[first.i - 1].text) in _OF:
+                continue  # "le chef de l'État": the determiner of a complement
             break
         if previous.pos_ in {"NOUN", "PROPN", "ADJ"} or _is_name(previous) or folded in _OF:
             first = previous
+            continue
+        if not previous.pos_ and folded in _DETERMINERS:
+            first = previous
+            break
+        untagged_word = not previous.pos_ and previous.is_alpha and not previous.is_stop
+        if untagged_word and not is_attribution_verb(previous, index):
+            first = previous  # no tagger: "Morgan Stanley economists said"
+            continue
+        if previous.text == "," and _is_name(first) and first.i >= 2 and _is_role_word(doc[first.i - 2], index):
+            comma = first = previous  # the role before the apposed name
             continue
         if previous.pos_ == "CCONJ" and first.pos_ == "ADJ":
             first = previous
             continue
         break
+    if comma is not None and first.pos_ != "DET":
+        first = doc[comma.i + 1]  # "Au cours du week-end, Zelensky": an adverbial, not a role
     while fold(first.text) in _OF and first.i < last.i:
         first = doc[first.i + 1]
+    if not any(token.pos_ in {"NOUN", "PROPN"} or _is_name(token) for token in doc[first.i : last.i + 1]):
+        return None  # "a de nouveau accusé": an adverbial, not a subject
     if fold(last.text) in index.lexicon.pronouns:
         return Speaker(None, last.idx, is_pronoun=True)
     return Speaker(index.text[first.idx : last.idx + len(last.text)], first.idx)
@@ -185,8 +254,10 @@ def may_be_subject(token: Token, index: DocIndex) -> bool:
     if fold(token.text) in index.lexicon.pronouns:
         return True
     if token.pos_:
-        return token.pos_ in _NP_POS - {"NUM"} or _is_name(token)
-    return token.is_alpha and (token.is_title or not token.is_stop)
+        return token.pos_ in _NP_POS - {"NUM"} or _is_name(token) or token.text in {"'s", "’s"}
+    return (token.is_alpha and (token.is_title or token.is_upper or not token.is_stop)) or fold(
+        token.text
+    ) in _DETERMINERS | _OF | {"'s"}
 
 
 def subject_phrase(tokens: list[Token], index: DocIndex) -> Speaker | None:
@@ -227,8 +298,18 @@ def speaker_from(head: Token, index: DocIndex, *, start_here: bool = False) -> S
     return Speaker(text, first.idx)
 
 
+def _is_role_word(token: Token, index: DocIndex) -> bool:
+    folded = fold(token.text)
+    return (
+        token.pos_ in {"NOUN", "ADJ"}
+        and not token.like_num
+        and folded not in index.lexicon.months
+        and folded not in index.lexicon.weekdays
+    )
+
+
 def _is_name(token: Token) -> bool:
-    return token.is_alpha and (token.pos_ == "PROPN" or token.is_title)
+    return token.is_alpha and (token.pos_ == "PROPN" or token.is_title or (token.is_upper and len(token) > 1))
 
 
 def _continues_phrase(token: Token, index: DocIndex, *, reached_head: bool) -> bool:

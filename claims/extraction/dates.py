@@ -1,87 +1,235 @@
-"""Dates and times, resolved against the publication date with dateparser."""
+"""Dates as a reader resolves them: against the publication date, by tense, and against the date the
+text gave last ("la veille", "the month before", "la même année").
+
+With no publication date, what only the publication date could place (a weekday, "l'an dernier",
+"next week", a quarter with no year) is left relative: its precision is kept and its date is None.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
 import dateparser
 
 from .lexicons import Lexicon
+from .lexicons.calendar import Calendar, calendar_for
+from .readings import Precision
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
-from .syntax import is_future_oriented
+from .syntax import governing_verb, is_conditional, is_future_oriented
+from .text import paragraph_bounds
 
 _YEAR = r"(?:1[89]|20)\d\d"
+_NOT_MONTH_END = r"(?![\w])"
+# Rules whose reading needs the date the text gave before them: resolved last, in reading order.
+_ANAPHORIC = "date.anaphoric"
+# Words before a weekday that make it a series: "le quatrième samedi", "chaque jeudi", "every Friday".
+_SERIES_WORDS = (
+    r"\d+(?:e|er|eme|th|nd|rd|st)|\w+ieme|premier|chaque|tous les|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|every|each"
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    rule: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
-    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
-    weekdays = "|".join(lexicon.weekdays)
+    calendar = calendar_for(lexicon.language)
+    months = _alternation([*lexicon.months, *calendar.month_abbreviations])
+    weekdays = _alternation(lexicon.weekdays)
+    ordinals = _alternation(calendar.quarter_ordinals)
+    quarters = _alternation(calendar.quarter_nouns)
+    seasons = _alternation(calendar.seasons)
+    relative = _alternation([*lexicon.relative_dates, *calendar.relative_dates])
+    anaphoric = _alternation(calendar.anaphoric_dates)
+
+    # "Mai 68": two digits after a month that no day can be, and no noun after them ("mars 45 personnes").
+    def short_year(name: str) -> str:
+        return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
+
     if lexicon.language == "fr":
+        week_span = (
+            rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
+            rf"(?:(?:{weekdays})\s+)?(?P<day_end>[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}"
+            rf"(?:\s+(?P<year>{_YEAR})\b)?"
+        )
+        # "les 12 et 19 juin": the first day takes the month of the second.
+        day_list = (
+            rf"\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
+            rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?)"
+        )
         day_month = (
             rf"(?:\b(?:le|du|au|ce|depuis le|jusqu'au)\s+)?(?:(?P<weekday>{weekdays})\s+)?"
-            rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{months})\b(?:\s+(?P<year>{_YEAR})\b)?"
+            rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
-        # A bare month name needs a cue: "en mars", "mi-août", "début septembre" (or a year after it).
+        quarter = (
+            rf"(?:\b(?:au|du|le|ce|un|depuis le)\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b"
+            rf"(?:\s+(?:de\s+l'annee\s+|de\s+)?(?P<year>{_YEAR})\b)?|\bt(?P<number>[1-4])\s+(?P<year2>{_YEAR})\b"
+        )
+        year_part = (
+            rf"\b(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
+            rf"|(?:\b(?P<since>depuis)\s+|\b(?:en|a|d'ici|jusqu'a)\s+)?(?:\b(?:la|le)\s+)?\b(?P<part2>debut|fin|milieu|mi)\s*"
+            rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?"
+        )
+        # "été" needs its article ("à l'été", "cet été"): "a été" is a verb. "L'hiver austral" or "l'approche
+        # de l'hiver" name a season, not a time: "l'" counts after a preposition of time only.
+        season = (
+            rf"(?:\b(?:au|du|le|ce|cet|en|depuis le)\s+|\b(?:a|des|depuis|pendant|durant|avant|apres)\s+l')"
+            rf"(?P<season>{seasons})\b"
+            rf"(?:\s+(?:de\s+)?(?P<year>{_YEAR})\b)?"
+        )
         month = (
-            rf"(?:\b(?:en|depuis|d'|de|fin|debut|courant|mi-|au mois de|jusqu'en)\s*)(?P<month>{months})\b"
-            rf"(?:\s+(?P<year>{_YEAR})\b)?|\b(?P<month2>{months})\s+(?P<year2>{_YEAR})\b"
+            rf"(?:\b(?:en|depuis|d'|de|fin|debut|courant|mi-|au mois de|jusqu'en)\s*)(?P<month>{months})"
+            rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b|{short_year('short_year')})?|\b(?P<month2>{months})\s+(?P<year2>{_YEAR})\b"
+            rf"|\b(?P<month3>{months}){short_year('short_year2')}"
         )
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
-        year = rf"(?:\b(?:en|depuis|de|d'ici|avant|apres|jusqu'en|des|entre|fin|debut)\s+)(?P<year>{_YEAR})\b"
     else:
+        week_span = r"(?!)"
+        day_list = r"(?!)"
         day_month = (
-            rf"(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-            rf"(?:,?\s+(?P<year>{_YEAR})\b)?|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{months})\b"
-            rf"(?:,?\s+(?P<year2>{_YEAR})\b)?"
+            rf"(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months}){_NOT_MONTH_END}\s*(?P<day>[0-3]?\d)"
+            rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+            rf"(?P<month2>{months}){_NOT_MONTH_END}(?:,?\s+(?P<year2>{_YEAR})\b)?"
+        )
+        quarter = (
+            rf"(?:\bthe\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b(?:\s+of)?(?:\s+(?P<year>{_YEAR})\b)?"
+            rf"|\bq(?P<number>[1-4])\s*(?P<year2>{_YEAR})\b"
+        )
+        year_part = (
+            rf"\b(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
+            rf"|(?:\b(?P<since>since)\s+)?\bthe\s+(?P<part2>start|beginning|end|middle)\s+of\s+"
+            rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year)"
+        )
+        season = (
+            rf"\b(?:in|this|last|next|since|during|by|of)\s+(?:the\s+)?(?P<season>{seasons})\b"
+            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|\b(?:the\s+)?fall\s+of\s+(?P<year2>{_YEAR})\b"
         )
         month = (
-            rf"\b(?:in|since|early|late|mid-|until|by|before|after|from|through|last|next)\s*"
-            rf"(?P<month>{months})\b(?:\s+(?P<year>{_YEAR})\b)?"
+            rf"\b(?:in|since|early|late|mid-|until|by|before|after|from|through|last|next|the\s+year\s+to)\s*"
+            rf"(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
-        weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:night|morning|evening|afternoon))?"
-        year = rf"(?:\b(?:in|since|from|until|by|before|after|between)\s+)(?P<year>{_YEAR})\b"
-    relative = "|".join(re.escape(key) for key in sorted(lexicon.relative_dates, key=len, reverse=True))
+        weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
+    # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
+    year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
     return [
         ("date.iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b")),
         ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b")),
+        ("date.week", re.compile(week_span)),
+        ("date.day_list", re.compile(day_list)),
         ("date.dateparser", re.compile(day_month)),
+        ("date.quarter", re.compile(quarter)),
+        ("date.year_part", re.compile(year_part)),
+        ("date.season", re.compile(season)),
         ("date.month", re.compile(month)),
         # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
         ("date.relative", re.compile(rf"(?<![\w'-])(?:{relative})(?![\w-])")),
+        (_ANAPHORIC, re.compile(rf"(?<![\w'-])(?:{anaphoric})(?![\w-])")),
         ("date.weekday", re.compile(weekday)),
         ("date.year", re.compile(year)),
     ]
 
 
-def find_dates(index: DocIndex) -> list[ClaimRecord]:
-    records: list[ClaimRecord] = []
+def find_dates(index: DocIndex, quoted: list[tuple[int, int]]) -> list[ClaimRecord]:
+    """Dates in reading order; `quoted` are the spans inside quote marks."""
+    found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _patterns(index.lexicon):
         for match in pattern.finditer(index.folded):
             start, end = match.span()
             if rule == "date.year":
                 start = match.start("year")
-            if overlaps(start, end, taken):
+            if start == end or overlaps(start, end, taken) or not _is_date(index, rule, match):
                 continue
-            resolved = _resolve(index, rule, match)
-            if resolved is None:
+            # "Today is an act of resistance": inside a quote, the speaker's day, not the paper's (the
+            # speaker's year, "l'an dernier", is the paper's too).
+            relative = rule in {"date.relative", _ANAPHORIC}
+            if relative and _relative_precision(index, match) == Precision.DAY and overlaps(start, end, quoted):
                 continue
-            value, precision = resolved
-            confidence = 0.9 if index.published or rule in {"date.iso", "date.numeric"} else 0.5
-            fields = {"date": value.isoformat() if value else None, "precision": precision}
-            records.append(
-                make_record(
-                    index, kind=Kind.DATE, start=start, end=end, fields=fields, rule=rule, confidence=confidence
-                )
-            )
+            found.append(_Found(rule, start, end, match))
             taken.append((start, end))
-            if rule == "date.year":
-                records.extend(_following_years(index, end, taken))
+    # In reading order, so "la veille" or "la même année" can read the date given just before.
+    records: list[ClaimRecord] = []
+    for item in sorted(found, key=lambda item: item.start):
+        resolved = _resolve(index, item, records)
+        if resolved is None:
+            continue
+        value, precision = resolved
+        anchored = index.published is not None or item.rule in {"date.iso", "date.numeric"}
+        confidence = 0.9 if value is not None and anchored else 0.5
+        fields = {"date": value.isoformat() if value else None, "precision": precision}
+        records.append(
+            make_record(
+                index,
+                kind=Kind.DATE,
+                start=item.start,
+                end=item.end,
+                fields=fields,
+                rule=item.rule,
+                confidence=confidence,
+            )
+        )
+        if item.rule == "date.year":
+            records.extend(_following_years(index, item.end, taken))
     return sorted(records, key=lambda record: record.start)
+
+
+def _relative_precision(index: DocIndex, match: re.Match[str]) -> str:
+    calendar, expression = calendar_for(index.lexicon.language), match.group().strip()
+    return (
+        index.lexicon.relative_dates.get(expression)
+        or calendar.relative_dates.get(expression)
+        or calendar.anaphoric_dates[expression]
+    )[0]
+
+
+def _is_date(index: DocIndex, rule: str, match: re.Match[str]) -> bool:
+    if rule == "date.week":
+        day = 1 if match.group("day") == "1er" else int(match.group("day"))
+        return int(match.group("day_end")) - day == 6  # "du 10 au 16 juin" is a week; other spans are two dates
+    if rule == "date.weekday":
+        # "le quatrième samedi consécutif", "chaque jeudi", "every Friday": a series, not one day.
+        before = index.folded[max(0, match.start() - 14) : match.start()]
+        return not re.search(rf"\b(?:{_SERIES_WORDS})\s+$", before)
+    if rule == "date.year":
+        return not _counts_something(index, match)
+    if rule == _ANAPHORIC:
+        # "the day after Trump's inauguration", "la veille du scrutin": dated by an event, not by a date.
+        return not re.match(r"\s+(?:of|de|du|des|d'|[A-Z])", index.text[match.end() : match.end() + 4])
+    return True
+
+
+def _counts_something(index: DocIndex, match: re.Match[str]) -> bool:
+    """ "2025 participants", "1969 voix": a number that counts a noun after it is a quantity, not a year."""
+    before = index.folded[max(0, match.start("year") - 12) : match.start("year")]
+    if re.search(r"(?:[$€£]|n°|no\.?|article|page|numero)\s*$", before):
+        return True
+    if re.search(r"\b(?:in|en|since|depuis|until|jusqu'en|from|d'ici|before|after|avant|apres)\s+$", before):
+        return False  # "in 2019 prices fell": a year after a preposition of time
+    token = index.token_at(match.start("year"))
+    following = token.doc[token.i + 1] if token is not None and token.i + 1 < len(token.doc) else None
+    if following is None or following.is_punct or not following.is_alpha:
+        return following is not None and following.text in {"€", "$", "£"}
+    folded = following.lower_
+    if folded in index.lexicon.multipliers or folded in index.lexicon.currencies:
+        return True
+    if following.pos_:
+        return following.pos_ == "NOUN" and "Plur" in following.morph.get("Number")
+    # No tagger: a plural-looking lower-case word after the number is what it counts.
+    return following.is_lower and folded.endswith("s") and not following.is_stop and len(folded) > 3
 
 
 def _following_years(index: DocIndex, end: int, taken: list[tuple[int, int]]) -> list[ClaimRecord]:
@@ -90,6 +238,8 @@ def _following_years(index: DocIndex, end: int, taken: list[tuple[int, int]]) ->
     joined = re.compile(rf"\s*(?:,|et|and|a|to|-)\s*({_YEAR})\b")
     while match := joined.match(index.folded, end):
         start, end = match.span(1)
+        if overlaps(start, end, taken):
+            break
         fields = {"date": date(int(match.group(1)), 1, 1).isoformat(), "precision": "year"}
         records.append(
             make_record(index, kind=Kind.DATE, start=start, end=end, fields=fields, rule="date.year", confidence=0.8)
@@ -98,12 +248,19 @@ def _following_years(index: DocIndex, end: int, taken: list[tuple[int, int]]) ->
     return records
 
 
-def _resolve(index: DocIndex, rule: str, match: re.Match[str]) -> tuple[date | None, str] | None:
-    lexicon, published = index.lexicon, index.published
+def _groups(match: re.Match[str]) -> dict[str, str]:
     groups = {key: value for key, value in match.groupdict().items() if value}
-    for key in ("day", "month", "year"):
-        if key + "2" in groups:
-            groups[key] = groups[key + "2"]
+    for key in ("day", "month", "year", "part", "short_year"):
+        for suffix in ("2", "3"):
+            if key + suffix in groups:
+                groups[key] = groups[key + suffix]
+    return groups
+
+
+def _resolve(index: DocIndex, item: _Found, earlier: list[ClaimRecord]) -> tuple[date | None, str] | None:
+    lexicon, published, match, rule = index.lexicon, index.published, item.match, item.rule
+    calendar = calendar_for(lexicon.language)
+    groups = _groups(match)
     if rule in {"date.iso", "date.numeric"}:
         try:
             day = int(groups.get("day", "1"))
@@ -111,58 +268,234 @@ def _resolve(index: DocIndex, rule: str, match: re.Match[str]) -> tuple[date | N
         except ValueError:
             return None
     if rule == "date.year":
-        return date(int(groups["year"]), 1, 1), "year"
+        return date(int(groups["year"]), 1, 1), Precision.YEAR.value
     if rule == "date.relative":
-        return _relative(match.group().strip(), lexicon, published)
-    future = is_future_oriented(index.token_at(match.start())) if index.doc.has_annotation("DEP") else False
-    # "d'ici le 15 juillet", "jeudi prochain": the words themselves point forward.
-    future = future or bool(
-        re.search(r"(?:d'ici|by|until)\s*$", index.folded[max(0, match.start() - 8) : match.start()])
-    )
-    # The cue may be part of the match itself ("by March", "next March").
-    future = future or bool(re.match(r"(?:by|until|next)\b", match.group()))
-    future = future or bool(re.match(r"\s+(?:prochain|prochaine|next)\b", index.folded[match.end() : match.end() + 12]))
+        return _relative(match.group().strip(), lexicon, calendar, published, _points_forward(index, item))
+    if rule == _ANAPHORIC:
+        precision, shift = calendar.anaphoric_dates[match.group().strip()]
+        return _shifted(_focus(index, item, earlier) or published, precision, shift), precision
+    direction = _direction(index, item, calendar)
+    if rule == "date.quarter":
+        quarter = int(groups["number"]) if "number" in groups else calendar.quarter_ordinals[groups["ordinal"]]
+        return _in_year(groups, published, 3 * quarter - 2, direction), Precision.QUARTER.value
+    if rule == "date.season":
+        season = groups.get("season", "autumn")
+        return _in_year(groups, published, calendar.seasons[season], direction), Precision.QUARTER.value
+    if rule == "date.year_part":
+        return _year_part(index, item, groups, calendar, earlier, direction)
     if rule == "date.weekday":
-        if published is not None and lexicon.weekdays.get(groups["weekday"]) == published.weekday():
-            return published, "day"  # "mercredi" in a Wednesday paper is that day
-        parsed = _dateparser(groups["weekday"], lexicon.language, published, future)
-        return (parsed, "day") if parsed else None
+        weekday = lexicon.weekdays[groups["weekday"]]
+        return (_weekday(published, weekday, direction) if published else None), Precision.DAY.value
     month = groups.get("month")
-    month = str(lexicon.months[month]) if month in lexicon.months else month
+    month_number = lexicon.months.get(month) or calendar.month_abbreviations.get(month)
+    if month_number is None:
+        return None
+    if "short_year" in groups:  # "Mai 68"
+        short = int(groups["short_year"])
+        pivot = (published or date.today()).year % 100
+        return date((1900 if short > pivot else 2000) + short, month_number, 1), Precision.MONTH.value
     if rule == "date.month":
-        expression = f"1 {_month_name(lexicon, month)} {groups.get('year', '')}".strip()
-        parsed = _dateparser(expression, lexicon.language, published, future)
-        return (parsed.replace(day=1), "month") if parsed else None
-    day = "1" if groups.get("day") == "1er" else groups.get("day")
-    expression = f"{day} {_month_name(lexicon, month)} {groups.get('year', '')}".strip()
-    parsed = _dateparser(expression, lexicon.language, published, future)
-    return (parsed, "day") if parsed else None
+        if "year" in groups:
+            return date(int(groups["year"]), month_number, 1), Precision.MONTH.value
+        if published is None:
+            parsed = _dateparser(f"1 {_month_name(lexicon, month_number)}", lexicon.language, None, False)
+            return (parsed.replace(day=1) if parsed else None), Precision.MONTH.value
+        return _nearest(published, month_number, 1, _tense(index, item, direction)), Precision.MONTH.value
+    day = 1 if groups.get("day") == "1er" else int(groups["day"])
+    precision = Precision.WEEK.value if rule == "date.week" else Precision.DAY.value
+    try:
+        if "year" in groups:
+            return date(int(groups["year"]), month_number, day), precision
+        if published is None:
+            # No reference: dateparser gives month and day; the year is only a guess (confidence 0.5).
+            parsed = _dateparser(f"{day} {_month_name(lexicon, month_number)}", lexicon.language, None, False)
+            return parsed, precision
+        resolved = _nearest(published, month_number, day, _tense(index, item, direction))
+    except ValueError:
+        return None  # "31 avril"
+    if "weekday" in groups:
+        resolved = _year_of_weekday(resolved, lexicon.weekdays[groups["weekday"]], published)
+    return resolved, precision
 
 
-def _month_name(lexicon: Lexicon, number: str) -> str:
-    return next(name for name, value in lexicon.months.items() if str(value) == number)
+def _nearest(published: date, month: int, day: int, tense: str) -> date:
+    """A date given without its year: the occurrence nearest the publication. A clause about the
+    future takes the next one, a clause in a past tense the last one; otherwise the past is preferred,
+    as news mostly reports what happened, but not against a date much nearer ahead ("les élections
+    des 12 et 19 juin" in April)."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    past = [candidate for candidate in candidates if candidate <= published]
+    ahead = [candidate for candidate in candidates if candidate > published]
+    if tense == "future" and ahead:
+        return ahead[0]
+    if tense == "past" and past:
+        return past[-1]
+    if not past or not ahead:
+        return (past or ahead)[-1 if past else 0]
+    return ahead[0] if (ahead[0] - published) < (published - past[-1]) / 2 else past[-1]
 
 
-def _relative(expression: str, lexicon: Lexicon, published: date | None) -> tuple[date | None, str]:
-    precision, shift = lexicon.relative_dates[expression]
+def _tense(index: DocIndex, item: _Found, direction: str) -> str:
+    """ "future", "past" where the clause says so (a future or past verb form), else "open"."""
+    if direction in {"future", "next"}:
+        return "future"
+    if direction == "last":
+        return "past"
+    token = index.token_at(item.start)
+    verb = governing_verb(token) if token is not None and index.doc.has_annotation("DEP") else None
+    if verb is None:
+        return "open"
+    if "Past" in verb.morph.get("Tense") and (
+        "Fin" in verb.morph.get("VerbForm") or any(child.dep_.startswith("aux") for child in verb.children)
+    ):
+        return "past"
+    return "open"
+
+
+def _month_name(lexicon: Lexicon, number: int) -> str:
+    return next(name for name, value in lexicon.months.items() if value == number)
+
+
+def _year_of_weekday(parsed: date, weekday: int, published: date | None) -> date:
+    """ "vendredi 14 mars" with no year: the year, nearest the publication, where the 14th is a Friday."""
+    if parsed.weekday() == weekday:
+        return parsed
+    reference = published or parsed
+    candidates = []
+    for year in range(reference.year - 6, reference.year + 7):
+        try:
+            candidate = parsed.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate.weekday() == weekday:
+            candidates.append(candidate)
+    return min(candidates, key=lambda candidate: abs(candidate - reference), default=parsed)
+
+
+def _direction(index: DocIndex, item: _Found, calendar: Calendar) -> str:
+    """ "next" or "last" where the words say so, else "future" or "past" from the clause's tense."""
+    after = index.folded[item.end : item.end + 14]
+    inside = index.folded[item.start : item.end]
+    before = index.folded[max(0, item.start - 12) : item.start]
+    if any(re.search(rf"\b{re.escape(word)}\b", inside + after[:12]) for word in calendar.next_words) or re.search(
+        rf"\b(?:{_alternation(calendar.next_words)})\s+$", before
+    ):
+        return "next"
+    if re.search(rf"\b(?:{_alternation(calendar.last_words)})\s+$", before) or re.match(
+        rf"\s*(?:{_alternation(calendar.last_words)})\b", after
+    ):
+        return "last"
+    return "future" if _points_forward(index, item) else "past"
+
+
+def _points_forward(index: DocIndex, item: _Found) -> bool:
+    """Whether the clause holding the date speaks of what is to come: a future or a conditional verb
+    ("restera fermé jeudi", "arriveraient samedi"), or a cue before the date in its clause ("doit se
+    réunir", "is expected to", "would"). News mostly reports what happened, so past is the default."""
+    calendar = calendar_for(index.lexicon.language)
+    clause_start = max(index.folded.rfind(mark, 0, item.start) for mark in ".;:!?,\n")
+    clause = index.folded[max(clause_start + 1, item.start - 90) : item.start]
+    if any(re.search(rf"(?<![\w']){re.escape(cue)}(?![\w'])", clause) for cue in calendar.future_cues):
+        return True
+    token = index.token_at(item.start)
+    if token is None or not index.doc.has_annotation("DEP"):
+        return False
+    if is_future_oriented(token):
+        return True
+    verb = governing_verb(token)
+    # A simple conditional looks ahead ("arriveraient samedi"); a compound one reports ("auraient été tués").
+    return (
+        verb is not None
+        and is_conditional(verb, index.lexicon.conditional_stems)
+        and not any(child.dep_.startswith("aux") for child in verb.children)
+    )
+
+
+def _weekday(published: date, weekday: int, direction: str) -> date:
+    ahead = (weekday - published.weekday()) % 7
+    if direction == "next":
+        return published + timedelta(days=ahead or 7)  # "samedi prochain" is never the publication day
+    if direction == "future":
+        return published + timedelta(days=ahead)
+    behind = (published.weekday() - weekday) % 7
+    if direction == "last":
+        return published - timedelta(days=behind or 7)
+    return published - timedelta(days=behind)  # "mercredi" in a Wednesday paper is that day
+
+
+def _in_year(groups: dict[str, str], published: date | None, month: int, direction: str) -> date | None:
+    """A quarter or a season: in the year the text gives, else the latest one begun by publication
+    (the next one in a clause about the future)."""
+    if "year" in groups:
+        return date(int(groups["year"]), month, 1)
+    if published is None:
+        return None
+    year = published.year
+    if direction in {"future", "next"}:
+        return date(year if month > published.month else year + 1, month, 1)
+    return date(year if month <= published.month else year - 1, month, 1)
+
+
+def _year_part(index, item, groups, calendar, earlier, direction) -> tuple[date | None, str]:
+    """ "fin 2022", "début 2015", "mid-2024", "la fin de l'année (2023)"; with no year, the year of the
+    date given just before in the paragraph ("Fin 2019, … en fin d'année"), or the publication's."""
+    month, precision = calendar.year_parts[groups["part"]]
+    if groups.get("since") and month == 1:
+        precision = Precision.YEAR.value  # "depuis le début de l'année" is the year so far
+    if "year" in groups:
+        return date(int(groups["year"]), month, 1), precision
+    reference = None if direction in {"future", "next"} else _focus(index, item, earlier, same_paragraph=True)
+    reference = reference or index.published
+    if reference is None:
+        return None, precision
+    return date(reference.year, month, 1), precision
+
+
+def _focus(index: DocIndex, item: _Found, earlier: list[ClaimRecord], *, same_paragraph: bool = False) -> date | None:
+    """The date the text gave last before `item`."""
+    floor = paragraph_bounds(index.text, item.start)[0] if same_paragraph else 0
+    for record in reversed(earlier):
+        if record.start < floor:
+            break
+        if record.fields.get("date"):
+            return date.fromisoformat(record.fields["date"])
+    return None
+
+
+def _relative(
+    expression: str, lexicon: Lexicon, calendar: Calendar, published: date | None, forward: bool
+) -> tuple[date | None, str]:
+    precision, shift = lexicon.relative_dates.get(expression) or calendar.relative_dates[expression]
     if published is None:
         return None, precision  # "l'an dernier" means nothing without a reference date
+    if expression.startswith("en debut de semaine") and forward and published.weekday() > 1:
+        shift = 1  # said after Tuesday of a week to come ("doit s'adresser … en début de semaine"): the next one
+    return _shifted(published, precision, shift), precision
+
+
+def _shifted(reference: date | None, precision: str, shift: int) -> date | None:
+    if reference is None:
+        return None
     if precision == "day":
-        return published + timedelta(days=shift), "day"
+        return reference + timedelta(days=shift)
     if precision == "week":
         # A week is dated by its Monday, so "last week" in any paper of that week reads the same.
-        monday = published - timedelta(days=published.weekday())
-        return monday + timedelta(weeks=shift), "week"
+        monday = reference - timedelta(days=reference.weekday())
+        return monday + timedelta(weeks=shift)
     if precision == "month":
-        month_index = published.year * 12 + published.month - 1 + shift
-        return date(month_index // 12, month_index % 12 + 1, 1), "month"
-    return date(published.year + shift, 1, 1), "year"
+        month_index = reference.year * 12 + reference.month - 1 + shift
+        return date(month_index // 12, month_index % 12 + 1, 1)
+    return date(reference.year + shift, 1, 1)
 
 
 @lru_cache(maxsize=4096)
 def _dateparser(expression: str, language: str, published: date | None, future: bool) -> date | None:
-    # News mostly reports what happened: a year-less date or a weekday is the most recent one before
-    # publication, unless the clause is in the future ("se réuniront jeudi").
+    # A year-less date is the most recent one before publication, unless the clause looks ahead.
     settings = {
         "PREFER_DATES_FROM": "future" if future else "past",
         "PREFER_DAY_OF_MONTH": "first",

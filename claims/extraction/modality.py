@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution import is_attribution_verb
+from .attribution import attribution_verbs
+from .lexicons.speech import speech_for
 from .spans import DocIndex
 from .syntax import VERBAL, governing_verb, is_conditional, verb_group
 from .text import fold
@@ -94,7 +95,29 @@ def sentence_is_reported(index: DocIndex, sentence: Span | None, cache: dict[int
     key = sentence.start_char
     if key not in cache:
         folded = index.folded[sentence.start_char : sentence.end_char]
-        cache[key] = any(f"{word} " in folded for word in index.lexicon.according_to) or any(
-            is_attribution_verb(token, index) for token in sentence
+        cache[key] = (
+            any(f"{word} " in folded for word in index.lexicon.according_to)
+            or bool(attribution_verbs(sentence, index))
+            or _counted_by_a_source(index, sentence)
         )
     return cache[key]
+
+
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "has", "have", "had"})
+
+
+def _counted_by_a_source(index: DocIndex, sentence: Span) -> bool:
+    """ "La CGT a compté 1,2 million de manifestants", "police counted 100,000": a figure a source
+    arrived at, told by a counting verb in a past tense ("le pays compte 8 millions d'habitants" is not)."""
+    verbs = speech_for(index.language).counting_verbs
+    folded = index.folded[sentence.start_char : sentence.end_char]
+    if not any(verb[:5] in folded for verb in verbs):
+        return False  # most sentences: no need to look at their tokens
+    for token in sentence:
+        if fold(token.lemma_) not in verbs and fold(token.text) not in verbs:
+            continue
+        previous = fold(token.doc[token.i - 1].text) if token.i > 0 else ""
+        compound = previous in _AUXILIARIES or any(child.dep_.startswith("aux") for child in token.children)
+        if compound or "Past" in token.morph.get("Tense") or fold(token.text).endswith("ed"):
+            return True
+    return False

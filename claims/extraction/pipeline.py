@@ -7,15 +7,16 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 
-from .attribution import SpeakerHistory, attribution_verbs, speaker_of
+from .attribution import attribution_verbs, speaker_of
 from .chunks import paragraph_chunks, records_in_text
 from .dates import find_dates
 from .entities import entity_records, mentions_in, sentence_mentions
 from .modality import claim_modality, sentence_is_reported
 from .nlp import load_nlp
 from .quantities import find_quantities
-from .quotes import find_quotes
+from .quotes import find_quote_spans, find_quotes
 from .records import ClaimRecord, Kind
+from .referents import Referents
 from .spans import DocIndex
 
 EXTRACTOR_VERSION = "2.0.0"
@@ -58,10 +59,13 @@ def _language(language: str) -> str:
 def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     if not index.text.strip():
         return []
-    history = _named_speakers(index)
-    dates = find_dates(index)
+    quote_spans = find_quote_spans(index.text)
+    # A closing mark with no opening one ("the employers' share") marks no quote of its own.
+    quoted = [(span.start, span.end) for span in quote_spans if span.open_mark >= 0]
+    referents = _referents(index, quoted)
+    dates = find_dates(index, quoted)
     quantities = find_quantities(index, excluded=[(record.start, record.end) for record in dates])
-    quotes, quote_spans = find_quotes(index, history)
+    quotes = find_quotes(index, referents, quote_spans)
     quoted_spans = [(span.start, span.end) for span in quote_spans] + [(record.start, record.end) for record in quotes]
     reported_cache: dict[int, bool] = {}
     entity_cache = sentence_mentions(index.doc)
@@ -90,14 +94,17 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     return records
 
 
-def _named_speakers(index: DocIndex) -> SpeakerHistory:
-    """Every named subject of an attribution verb, so "a-t-il ajouté" can find who "il" is."""
-    history = SpeakerHistory()
+def _referents(index: DocIndex, quoted: list[tuple[int, int]]) -> Referents:
+    """The article's people and bodies, with every subject of an attribution verb and every role that
+    is a sentence's subject ("le président a pris acte") marked, so "a-t-il ajouté" or "le ministre"
+    later can find who is meant."""
+    referents = Referents(index, quoted)
     if not index.doc.has_annotation("DEP"):
-        return history
+        return referents
     for sentence in index.sentences:
         for verb in attribution_verbs(sentence, index):
             speaker = speaker_of(verb, index)
             if speaker is not None and not speaker.is_pronoun and speaker.name:
-                history.add(speaker.start, speaker.name)
-    return history
+                referents.resolve(speaker.name, speaker.start)
+        referents.note_subject(sentence)
+    return referents

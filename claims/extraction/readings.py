@@ -63,6 +63,7 @@ class Precision(StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    QUARTER = "quarter"  # a quarter, a season, "fin 2022": dated by its first day
     YEAR = "year"
 
 
@@ -124,6 +125,14 @@ def _text(raw: Any, field: str, *, required: bool, limit: int) -> str | None:
     if len(text) > limit:
         raise ReadingError(field, f"Keep it under {limit} characters.")
     return text or None
+
+
+def _flag(raw: Any, field: str) -> bool:
+    if raw is None or raw == "" or isinstance(raw, bool):
+        return bool(raw)
+    if isinstance(raw, str) and raw.lower() in {"true", "on", "1", "yes", "false", "off", "0", "no"}:
+        return raw.lower() in {"true", "on", "1", "yes"}
+    raise ReadingError(field, "Give true or false.")
 
 
 @dataclass(frozen=True)
@@ -191,8 +200,10 @@ class DateReading:
 
 @dataclass(frozen=True)
 class QuoteReading:
-    speaker: str | None
+    speaker: str | None  # the canonical full name of the person or body ("Volodymyr Zelensky")
     quote: str
+    speaker_mention: str | None = None  # the words the text credits it to ("le chef de l'État", "she")
+    fragment: bool = False  # a few words set in the reporter's sentence (« menace inacceptable »)
 
     kind: ClassVar[Kind] = Kind.QUOTE
 
@@ -201,6 +212,10 @@ class QuoteReading:
         return cls(
             speaker=_text(data.get("speaker"), "speaker", required=False, limit=SPEAKER_MAX_LENGTH),
             quote=_text(data.get("quote"), "quote", required=True, limit=QUOTE_MAX_LENGTH),
+            speaker_mention=_text(
+                data.get("speaker_mention"), "speaker_mention", required=False, limit=SPEAKER_MAX_LENGTH
+            ),
+            fragment=_flag(data.get("fragment"), "fragment"),
         )
 
 

@@ -17,6 +17,10 @@ class EntityMention:
     start: int
     end: int
 
+    def as_dict(self) -> dict[str, Any]:
+        # Written out: `dataclasses.asdict` deep-copies field by field, and every stored claim carries these.
+        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True)
 class ClaimRecord:
@@ -46,5 +50,5 @@ class ClaimRecord:
         """The flat JSON shape of `extract_claims --format json` and the API."""
         data = asdict(self)
         fields = data.pop("fields")
-        data["entities"] = [asdict(entity) for entity in self.entities]
+        data["entities"] = [entity.as_dict() for entity in self.entities]
         return {**data, **fields}

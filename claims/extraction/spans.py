@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon, lexicon_for
@@ -30,13 +31,16 @@ class DocIndex:
     token_starts: list[int] = field(init=False)
     sentences: list[Span] = field(init=False)
     sentence_starts: list[int] = field(init=False)
+    # Per-document results a rule computes once and several rules read (e.g. which tokens are verbs of saying).
+    cache: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
         self.folded = fold(self.text)
         self.lexicon = lexicon_for(self.language)
-        self.token_starts = [token.idx for token in self.doc]
-        self.sentences = list(self.doc.sents) if len(self.doc) else []
+        # Read from the token arrays: iterating Token objects (or `doc.sents`) costs as much as a rule.
+        self.token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        self.sentences = _sentences(self.doc)
         self.sentence_starts = [sent.start_char for sent in self.sentences]
 
     def token_at(self, char: int) -> Token | None:
@@ -65,6 +69,18 @@ class DocIndex:
         return self.sentences[position]
 
 
+def _sentences(doc: Doc) -> list[Span]:
+    if not len(doc):
+        return []
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return list(doc.sents)  # doc.sents raises the right error for a pipeline with no sentence boundaries
+    starts = [
+        0,
+        *(position for position, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 and position),
+    ]
+    return [doc[start:end] for start, end in zip(starts, [*starts[1:], len(doc)], strict=True)]
+
+
 def make_record(
     index: DocIndex,
     *,
@@ -80,7 +96,8 @@ def make_record(
     sentence = index.sentence_at(start)
     if sentence is not None and sentence.start_char <= start:
         # A span may run past its sentence (a quote of several sentences); the sentence is the first.
-        sentence_text, sentence_start = sentence.text, sentence.start_char
+        # Cut from the body rather than `sentence.text`, which rebuilds the string token by token.
+        sentence_text, sentence_start = text[sentence.start_char : sentence.end_char], sentence.start_char
     else:
         sentence_text, sentence_start = text[start:end], start
     return ClaimRecord(

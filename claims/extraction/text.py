@@ -19,7 +19,6 @@ _EQUIVALENTS = {
     "\u202f": " ",  # narrow no-break space, same role in typeset copy
     "\u2009": " ",
     "\u2013": "-",
-    "\u2212": "-",  # minus sign, as typeset in tables of changes
     "\u2011": "-",
     "\u0153": "o",  # œ folds to one char only, to keep offsets; "oeuvre" is not needed for matching
 }
@@ -37,17 +36,8 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of `text`, same length, same offsets."""
-    if len(text) <= WORD_MAX_CHARS:
+    if len(text) <= _WORD_LENGTH:
         return _fold_word(text)
-    return _fold(text)
-
-
-# The rules fold single tokens by the hundred thousand in a long document, mostly the same few words.
-WORD_MAX_CHARS = 40
-
-
-@lru_cache(maxsize=65536)
-def _fold_word(text: str) -> str:
     return _fold(text)
 
 
@@ -55,6 +45,11 @@ def _fold(text: str) -> str:
     table = {ord(char): _fold_char(char) for char in set(text)}
     # Every mapping is one character to one character, so offsets survive the translation.
     return text.translate(table)
+
+
+# Rules fold the same words over and over (a token's text and lemma, a lexicon entry): remember them.
+_WORD_LENGTH = 40
+_fold_word = lru_cache(maxsize=65536)(_fold)
 
 
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -56,12 +56,20 @@ def test_participle_after_a_number_is_not_its_unit():
 
 def test_speaker_named_between_the_quote_and_the_verb():
     (record,) = records('"The talks are over," union leader Maria Lopez told the crowd on Friday.', "quote")
-    assert record.fields == {"speaker": "union leader Maria Lopez", "quote": "The talks are over"}
+    assert record.fields == {
+        "speaker": "Maria Lopez",
+        "speaker_mention": "union leader Maria Lopez",
+        "quote": "The talks are over",
+        "fragment": False,
+    }
 
 
 def test_verb_before_the_speaker_after_the_quote():
     (record,) = records('"We will rebuild every school," said Education Secretary Tom Baker.', "quote")
-    assert record.fields["speaker"] == "Education Secretary Tom Baker"
+    assert (record.fields["speaker"], record.fields["speaker_mention"]) == (
+        "Tom Baker",
+        "Education Secretary Tom Baker",
+    )
 
 
 def test_pronoun_after_a_quote_takes_the_previous_speaker_of_the_paragraph():
