@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .entities import canonical_entities, canonical_name, entities_in
-from .lexicon import base_form, lexicon
+from .lexicon import PhraseIndex, base_form, lexicon
 from .text import fold, tokens, words
 
 # An exact figure is read as the rounding outlets use: "506 000" may be "505 000" elsewhere (1.5 %), a
@@ -24,8 +24,9 @@ OPEN_MARGIN = 0.05
 RETRIEVAL_WIDENING = 0.25
 # How far before or after the claim in its sentence a unit word may stand when the reading has none.
 UNIT_WINDOW = 4
-YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
-CLOCK = re.compile(r"\b(\d{1,2})\s?(?:h|:)\s?(\d{2})?\b")
+YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+# Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,9 @@ def claim_key(
         date_end=date_end,
         entities=frozenset(names),
         speaker=speaker,
-        scope_place=_scope_place(bases, claim_at),
+        scope_place=_scope_place(sentence, text),
         scope_period=_scope_period(sentence, published_at),
-        source=_source(sentence),
+        source=_source(sentence, text),
         published=published_at,
         text=text,
         sentence=sentence,
@@ -213,18 +214,18 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     units = lexicon().units
     unit = fold(str(reading.get("unit") or ""))
     unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
-    concept = None
     found = units.find(unit_bases)
-    if found:
-        concept = sorted(found[0][2])[0]
-    elif unit_bases:
-        concept = unit_bases[0]
-    generic = concept is None or concept in lexicon().unit_parents
-    if generic:
+    concept = sorted(found[0][2])[0] if found else None
+    if concept is None:
+        # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
+        # the unit named closest to the figure, either side.
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False)
+        return nearby or (unit_bases[0] if unit_bases else None)
+    if concept in lexicon().unit_parents:
         # A generic unit is made specific only by what follows it ("personnes tuées"), never by a source
         # named before it ("selon la police, 12 000 personnes").
-        nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=concept is not None)
-        if nearby and (concept is None or nearby in lexicon().unit_parents[concept]):
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+        if nearby in lexicon().unit_parents[concept]:
             concept = nearby
     return concept
 
@@ -272,13 +273,9 @@ def _as_datetime(published: datetime | date | None) -> datetime | None:
     return datetime.combine(published, time(12))
 
 
-def _scope_place(bases: list[str], claim_at: int) -> str | None:
+def _scope_place(sentence: str, text: str) -> str | None:
     """Where the figure counts: the whole country, everything outside one place, or nothing said."""
-    found = lexicon().scope.find(bases)
-    if not found:
-        return None
-    _start, _end, names = min(found, key=lambda item: abs(item[0] - claim_at))
-    return sorted(names)[0]
+    return _nearest(lexicon().scope, sentence, text)
 
 
 def _scope_period(sentence: str, published: datetime | None) -> str | None:
@@ -289,9 +286,26 @@ def _scope_period(sentence: str, published: datetime | None) -> str | None:
     return str(min(years)) if years else None
 
 
-def _source(sentence: str) -> str | None:
-    """Whose figure: the first kind of source the sentence cites (police, organisers, a ministry, the UN…)."""
-    found_words = tokens(sentence)
-    capitals = [written.isupper() for _, written in found_words]
-    found = lexicon().sources.find([base_form(word) for word, _ in found_words], capitals=capitals)
-    return sorted(found[0][2])[0] if found else None
+def _source(sentence: str, text: str) -> str | None:
+    """Whose figure: the kind of source cited closest to it (police, organisers, a ministry, the UN…)."""
+    return _nearest(lexicon().sources, sentence, text)
+
+
+def _nearest(phrases: PhraseIndex, sentence: str, text: str) -> str | None:
+    """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
+    according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
+    at = max(sentence.find(text), 0)
+    end = at + len(text)
+    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
+    clause = sentence[
+        max([b + 1 for b in breaks if b < at], default=0) : min([b for b in breaks if b >= end], default=len(sentence))
+    ]
+    for part in (clause, sentence):
+        found_words = tokens(part)
+        capitals = [written.isupper() for _, written in found_words]
+        found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
+        if found:
+            claim_at = _token_position(part, text)
+            _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
+            return sorted(names)[0]
+    return None

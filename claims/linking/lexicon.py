@@ -73,6 +73,7 @@ class Lexicon:
     conversions: dict[str, tuple[str, float, float]]
     cumulative: frozenset[str]
     sources: PhraseIndex
+    source_sides: dict[str, str]
     entities: PhraseIndex
     scope: PhraseIndex
     forecast: PhraseIndex
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         },
         cumulative=frozenset(data["cumulative"]["concepts"]),
         sources=PhraseIndex.build(data["sources"]),
+        source_sides={source: side for side, sources in data["source_sides"].items() for source in sources},
         entities=PhraseIndex.build(data["entities"]),
         scope=PhraseIndex.build(data["scope"]),
         forecast=PhraseIndex.build({"forecast": data["forecast"]["words"]}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from difflib import SequenceMatcher
 from enum import StrEnum
 
@@ -16,8 +17,10 @@ NAME_SIMILARITY = 0.85
 NAME_FUZZY_LENGTH = 5
 # A candidate scoring below this shares too little with the claim to be worth a reviewer's look.
 MIN_SCORE = 1.5
-# Below this a pair is not sure enough to be the same thing counted to call it a contradiction.
-CONTRADICTION_MIN_SCORE = 4.0
+# Shared sentence features (Jaccard) above which two claims speak of the same subject, and above which
+# they are worded so alike that different figures must disagree rather than count at different times.
+SAME_SUBJECT = 0.1
+SAME_WORDING = 0.3
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
 WEIGHTS = {
@@ -88,6 +91,8 @@ class _Pair:
     score: float = 0.0
     reasons: list[str] | None = None
     conflict: bool = False  # a different scope, period or kind of figure: never the same thing
+    similarity: float = 0.0
+    shared_names: int = 0
 
     def add(self, weight: float, reason: str | None = None) -> None:
         self.score += weight
@@ -121,6 +126,7 @@ def _compare_entities(key: ClaimKey, other: ClaimKey, pair: _Pair, rarity: _Rari
     shared = {name for name in key.entities if _has_name(other.entities, name)}
     if not shared:
         return
+    pair.shared_names = len(shared)
     union = key.entities | other.entities
     weight = sum(rarity.weight(name) for name in shared) / max(sum(rarity.weight(name) for name in union), 1e-9)
     pair.add(WEIGHTS["entities"] * weight + 0.2 * len(shared), "same " + ", ".join(sorted(shared)[:3]))
@@ -141,6 +147,7 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     if not key.features or not other.features:
         return
     similarity = len(key.features & other.features) / len(key.features | other.features)
+    pair.similarity = similarity
     if similarity >= 0.05:
         pair.add(WEIGHTS["sentence"] * similarity, f"similar sentence ({similarity:.0%} shared)")
 
@@ -178,24 +185,41 @@ def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation
         if key.value is not None and key.value == other.value:
             pair.add(WEIGHTS["equal"])
         return Relation.SAME_AS
-    if not (same_unit or related) or pair.conflict or pair.score < CONTRADICTION_MIN_SCORE:
+    if not (same_unit or related) or pair.conflict:
         return Relation.SUPPORTS
     return _incompatible(key, other, pair)
 
 
 def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
-    """Same thing, same scope, values that cannot both be true: a later bulletin, or sources that disagree."""
-    hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
-    if key.source and other.source and key.source != other.source:
+    """Same thing, same scope, values that cannot both be true: sources that disagree, or a later bulletin.
+
+    Anything less sure is left untyped (supports): a false contradiction costs a reviewer more than a missed one.
+    """
+    sides = _side(key.source), _side(other.source)
+    if all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
         pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
         return Relation.CONTRADICTS
-    if (key.cumulative or other.cumulative) and hours >= BULLETIN_HOURS:
-        earlier, later = (key, other) if key.published <= other.published else (other, key)
-        if (later.value or 0) >= (earlier.value or 0):
-            pair.reasons.append(f"later count ({earlier.text} → {later.text})")
-            return Relation.UPDATE
-    pair.reasons.append("same thing counted, incompatible values")
-    return Relation.CONTRADICTS
+    if key.sentence == other.sentence:
+        return Relation.SUPPORTS  # two figures of one sentence count two things
+    hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
+    if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
+        earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
+        pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
+        return Relation.UPDATE
+    if pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
+        pair.reasons.append("same thing counted the same day, incompatible values")
+        return Relation.CONTRADICTS
+    return Relation.SUPPORTS
+
+
+def _published(key: ClaimKey) -> datetime:
+    return key.published or datetime.min
+
+
+def _side(source: str | None) -> str | None:
+    if source is None:
+        return None
+    return lexicon().source_sides.get(source, source)
 
 
 def _source_words(source: str) -> str:
