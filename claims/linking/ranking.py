@@ -19,10 +19,12 @@ NAME_FUZZY_LENGTH = 5
 MIN_SCORE = 1.5
 # Shared sentence features (Jaccard) above which two claims speak of the same subject, and above which
 # they are worded so alike that different figures must disagree rather than count at different times.
-SAME_SUBJECT = 0.1
+SAME_SUBJECT = 0.05
 SAME_WORDING = 0.3
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
+# Figures published further apart than this belong to different news cycles: never a contradiction or update.
+NEWS_CYCLE_HOURS = 24 * 10
 WEIGHTS = {
     "same_unit": 2.5,
     "related_unit": 1.0,
@@ -185,7 +187,8 @@ def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation
         if key.value is not None and key.value == other.value:
             pair.add(WEIGHTS["equal"])
         return Relation.SAME_AS
-    if not (same_unit or related) or pair.conflict:
+    interchangeable = frozenset((key.unit_concept, other.unit_concept)) in lexicon().interchangeable
+    if not (same_unit or interchangeable) or pair.conflict:
         return Relation.SUPPORTS
     return _incompatible(key, other, pair)
 
@@ -195,6 +198,9 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
 
     Anything less sure is left untyped (supports): a false contradiction costs a reviewer more than a missed one.
     """
+    hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
+    if hours > NEWS_CYCLE_HOURS or _states_figure(other, key) or _states_figure(key, other):
+        return Relation.SUPPORTS
     sides = _side(key.source), _side(other.source)
     if all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
         pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
@@ -210,6 +216,12 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _states_figure(key: ClaimKey, other: ClaimKey) -> bool:
+    """Whether `key`'s sentence also gives `other`'s figure: then its own figure counts something else
+    ("8 km deep, 27 km from Jalalabad")."""
+    return any(other.low <= number <= other.high for number in key.numbers if number != key.value)
 
 
 def _published(key: ClaimKey) -> datetime:
