@@ -19,10 +19,13 @@ NAME_FUZZY_LENGTH = 5
 MIN_SCORE = 1.5
 # Shared sentence features (Jaccard) above which two claims speak of the same subject, and above which
 # they are worded so alike that different figures must disagree rather than count at different times.
-SAME_SUBJECT = 0.05
+SAME_SUBJECT = 0.1
 SAME_WORDING = 0.3
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
+# Sources that dispute one count rarely differ by more than this factor (police 12,000 vs organisers 40,000);
+# figures further apart count different things.
+DISPUTE_RATIO = 4.0
 # Figures published further apart than this belong to different news cycles: never a contradiction or update.
 NEWS_CYCLE_HOURS = 24 * 10
 WEIGHTS = {
@@ -155,11 +158,11 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
 
 
 def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
-    if key.scope_place and other.scope_place and key.scope_place != other.scope_place:
-        pair.add(WEIGHTS["other_scope"], f"different scope ({key.scope_place} vs {other.scope_place})")
+    # A figure that names no place is read as the whole: "outside Paris" differs from both.
+    places = key.scope_place or "national", other.scope_place or "national"
+    if places[0] != places[1]:
+        pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
         pair.conflict = True
-    elif bool(key.scope_place) != bool(other.scope_place) and "national" not in (key.scope_place, other.scope_place):
-        pair.add(WEIGHTS["other_scope"] / 2)
     if key.scope_period != other.scope_period:
         periods = f"{key.scope_period or 'this year'} vs {other.scope_period or 'this year'}"
         pair.add(WEIGHTS["other_period"], f"different period ({periods})")
@@ -167,6 +170,10 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     if key.forecast != other.forecast:
         pair.add(WEIGHTS["forecast"], "a forecast vs a count")
         pair.conflict = True
+
+
+def _scope_words(scope: str) -> str:
+    return {"national": "the whole", "outside": "all but one place"}.get(scope, scope)
 
 
 def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
@@ -201,8 +208,9 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
     if hours > NEWS_CYCLE_HOURS or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
+    comparable = _ratio(key, other) <= DISPUTE_RATIO
     sides = _side(key.source), _side(other.source)
-    if all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+    if comparable and all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
         pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
@@ -212,10 +220,17 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
         return Relation.UPDATE
-    if pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
+    if comparable and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _ratio(key: ClaimKey, other: ClaimKey) -> float:
+    values = sorted(abs(value) for value in (key.value, other.value) if value is not None)
+    if len(values) < 2 or values[0] == 0:
+        return math.inf
+    return values[1] / values[0]
 
 
 def _states_figure(key: ClaimKey, other: ClaimKey) -> bool:
