@@ -25,6 +25,11 @@ RETRIEVAL_WIDENING = 0.25
 # How far before or after the claim in its sentence a unit word may stand when the reading has none.
 UNIT_WINDOW = 4
 YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+# A place a figure is about: "à Paiporta", "dans la province de Kounar", "in the Valencia region".
+PLACE = re.compile(
+    r"\b(?:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
+    r"(?:la |le |les |l'|l’|the )?((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+)*)"
+)
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
 
@@ -274,8 +279,22 @@ def _as_datetime(published: datetime | date | None) -> datetime | None:
 
 
 def _scope_place(sentence: str, text: str) -> str | None:
-    """Where the figure counts: the whole country, everything outside one place, or nothing said."""
-    return _nearest(lexicon().scope, sentence, text)
+    """Where the figure counts: "national" (the whole country, or a country named), "outside" (all but one
+    place), a named place ("à Paiporta", "in the Valencia region"), or None when the sentence does not say."""
+    return _nearest(lexicon().scope, sentence, text, extra=_named_places)
+
+
+def _named_places(part: str) -> list[tuple[int, int, frozenset[str]]]:
+    found = []
+    for match in PLACE.finditer(part):
+        name = match.group(1)
+        if fold(name.split()[0]) in lexicon().not_names:
+            continue
+        canonical = canonical_name(name)
+        place = "national" if canonical in lexicon().countries else canonical
+        at = len(words(part[: match.start(1)]))
+        found.append((at, at + len(words(name)), frozenset({place})))
+    return found
 
 
 def _scope_period(sentence: str, published: datetime | None) -> str | None:
@@ -291,7 +310,7 @@ def _source(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().sources, sentence, text)
 
 
-def _nearest(phrases: PhraseIndex, sentence: str, text: str) -> str | None:
+def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> str | None:
     """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
@@ -304,6 +323,8 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str) -> str | None:
         found_words = tokens(part)
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
+        if extra is not None:
+            found += extra(part)
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))

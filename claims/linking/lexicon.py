@@ -81,6 +81,7 @@ class Lexicon:
     forecast: PhraseIndex
     concepts: PhraseIndex
     stopwords: frozenset[str]
+    countries: frozenset[str]
     not_names: frozenset[str]
 
     def parent_of(self, concept: str) -> str | None:
@@ -109,5 +110,6 @@ def lexicon() -> Lexicon:
         forecast=PhraseIndex.build({"forecast": data["forecast"]["words"]}),
         concepts=PhraseIndex.build(data["concepts"]),
         stopwords=frozenset(data["stopwords"]["words"].split()),
+        countries=frozenset(data["countries"]["names"]),
         not_names=frozenset(data["not_names"]["words"].split()),
     )

@@ -98,6 +98,7 @@ class _Pair:
     conflict: bool = False  # a different scope, period or kind of figure: never the same thing
     similarity: float = 0.0
     shared_names: int = 0
+    partial_scope: bool = False
 
     def add(self, weight: float, reason: str | None = None) -> None:
         self.score += weight
@@ -158,11 +159,14 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
 
 
 def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
-    # A figure that names no place is read as the whole: "outside Paris" differs from both.
-    places = key.scope_place or "national", other.scope_place or "national"
-    if places[0] != places[1]:
+    places = key.scope_place, other.scope_place
+    if all(places) and places[0] != places[1]:
         pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
         pair.conflict = True
+    elif any(places) and "national" not in places:
+        # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
+        pair.add(WEIGHTS["other_scope"] / 4)
+        pair.partial_scope = True
     if key.scope_period != other.scope_period:
         periods = f"{key.scope_period or 'this year'} vs {other.scope_period or 'this year'}"
         pair.add(WEIGHTS["other_period"], f"different period ({periods})")
@@ -173,7 +177,7 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
 
 
 def _scope_words(scope: str) -> str:
-    return {"national": "the whole", "outside": "all but one place"}.get(scope, scope)
+    return {"national": "the whole country", "outside": "all but one place"}.get(scope, scope)
 
 
 def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
@@ -208,7 +212,7 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
     if hours > NEWS_CYCLE_HOURS or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
-    comparable = _ratio(key, other) <= DISPUTE_RATIO
+    comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
     sides = _side(key.source), _side(other.source)
     if comparable and all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
         pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
