@@ -284,9 +284,17 @@ def _scope_place(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().scope, sentence, text, extra=_named_places)
 
 
-def _named_places(part: str) -> list[tuple[int, int, frozenset[str]]]:
+def _named_places(part: str, *, whole_sentence: bool) -> list[tuple[int, int, frozenset[str]]]:
+    """Places named in `part`; in the whole sentence, only those of a clause with no figure of its own
+    ("À Paris, 55 000 …" names the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
     found = []
+    breaks = [0, *(match.end() for match in CLAUSE_BREAK.finditer(part)), len(part) + 1]
     for match in PLACE.finditer(part):
+        if whole_sentence:
+            start = max(b for b in breaks if b <= match.start())
+            end = min(b for b in breaks if b > match.end())
+            if any(ch.isdigit() for ch in part[start:end]):
+                continue
         name = match.group(1)
         if fold(name.split()[0]) in lexicon().not_names:
             continue
@@ -320,11 +328,12 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> s
         max([b + 1 for b in breaks if b < at], default=0) : min([b for b in breaks if b >= end], default=len(sentence))
     ]
     for part in (clause, sentence):
+        whole_sentence = part is sentence
         found_words = tokens(part)
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
         if extra is not None:
-            found += extra(part)
+            found += extra(part, whole_sentence=whole_sentence)
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
