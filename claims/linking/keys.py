@@ -25,6 +25,33 @@ RETRIEVAL_WIDENING = 0.25
 # How far before or after the claim in its sentence a unit word may stand when the reading has none.
 UNIT_WINDOW = 4
 YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("janvier", "january", "jan"),
+            ("fevrier", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul"),
+            ("aout", "august", "aug"),
+            ("septembre", "september", "sept", "sep"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("decembre", "december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "10 septembre", "1er juin 2025", "October 2", "Oct. 2, 2025" (in folded text).
+DAY_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_NAMES})\b|(?P<month_first>{_MONTH_NAMES})\.?\s+"
+    rf"(?P<day_after>\d{{1,2}})\b(?!\s*(?:[.,]\d|\d)))(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
 # A place a figure is about: "à Paiporta", "dans la province de Kounar", "in the Valencia region".
 PLACE = re.compile(
     r"\b(?:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
@@ -56,6 +83,7 @@ class ClaimKey:
     qualifier: str = "exact"
     forecast: bool = False
     cumulative: bool = False
+    subset: bool = False  # "of which around 10 were destroyed": a part of another figure
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[float] = field(default_factory=frozenset)
 
@@ -79,7 +107,7 @@ def claim_key(
     qualifier = str(reading.get("qualifier") or "exact")
     if kind == "quantity":
         unit_concept = _unit_concept(reading, bases, claim_at, len(words(text)))
-        value = _float(reading.get("value"))
+        value = None if _is_designation(sentence, text) else _float(reading.get("value"))
         low, high = _interval(value, _float(reading.get("value_max")), qualifier)
         unit_concept, low, high = _converted(unit_concept, low, high)
     date_start, date_end = _date_span(reading) if kind == "date" else (None, None)
@@ -96,7 +124,7 @@ def claim_key(
         entities=frozenset(names),
         speaker=speaker,
         scope_place=_scope_place(sentence, text),
-        scope_period=_scope_period(sentence, published_at),
+        scope_period=_scope_period(sentence, text, published_at),
         source=_source(sentence, text),
         published=published_at,
         text=text,
@@ -105,6 +133,7 @@ def claim_key(
         qualifier=qualifier,
         forecast=bool(lexicon().forecast.find(bases)),
         cumulative=unit_concept in lexicon().cumulative,
+        subset=_is_subset(sentence, text),
         features=sentence_features(sentence),
         numbers=frozenset(_sentence_numbers(sentence)),
     )
@@ -157,6 +186,21 @@ def _sentence_numbers(sentence: str) -> list[float]:
         except ValueError:
             continue
     return numbers
+
+
+def _is_designation(sentence: str, text: str) -> bool:
+    """ "A-50", "Tu-95": a model name, not a count."""
+    at = sentence.find(text)
+    return at >= 2 and sentence[at - 1] == "-" and sentence[at - 2].isalpha()
+
+
+def _is_subset(sentence: str, text: str) -> bool:
+    """ "dont 12 enfants", "of which around 10 were destroyed": a part of a figure given before it."""
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    before = [base_form(word) for word in words(sentence[max(0, at - 40) : at])][-3:]
+    return bool(lexicon().subset.find(before))
 
 
 def _float(raw: Any) -> float | None:
@@ -305,12 +349,35 @@ def _named_places(part: str, *, whole_sentence: bool) -> list[tuple[int, int, fr
     return found
 
 
-def _scope_period(sentence: str, published: datetime | None) -> str | None:
-    """The year the figure counts when the sentence names another one than the publication's."""
+def _scope_period(sentence: str, text: str, published: datetime | None) -> str | None:
+    """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
+    septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
+    at = max(sentence.find(text), 0)
+    days = [
+        (abs(match.start() - at), day)
+        for match in DAY_MONTH.finditer(fold(sentence))
+        if (day := _day_of(match, published)) is not None
+    ]
+    if days:
+        return min(days)[1].isoformat()
     years = {int(year) for year in YEAR.findall(sentence)}
     if published is not None:
         years.discard(published.year)
     return str(min(years)) if years else None
+
+
+def _day_of(match: re.Match, published: datetime | None) -> date | None:
+    number = match.group("day") or match.group("day_after")
+    month = MONTHS.get(match.group("month") or match.group("month_first"))
+    year = int(match.group("year")) if match.group("year") else (published.year if published else None)
+    if year is None or month is None:
+        return None
+    if not match.group("year") and published is not None and month > published.month + 1:
+        year -= 1  # "le 28 décembre" written in January is last year's
+    try:
+        return date(year, month, int(number))
+    except ValueError:
+        return None
 
 
 def _source(sentence: str, text: str) -> str | None:

@@ -79,6 +79,7 @@ class Lexicon:
     entities: PhraseIndex
     scope: PhraseIndex
     forecast: PhraseIndex
+    subset: PhraseIndex
     concepts: PhraseIndex
     stopwords: frozenset[str]
     countries: frozenset[str]
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
         entities=PhraseIndex.build(data["entities"]),
         scope=PhraseIndex.build(data["scope"]),
         forecast=PhraseIndex.build({"forecast": data["forecast"]["words"]}),
+        subset=PhraseIndex.build({"subset": data["subset"]["words"]}),
         concepts=PhraseIndex.build(data["concepts"]),
         stopwords=frozenset(data["stopwords"]["words"].split()),
         countries=frozenset(data["countries"]["names"]),

@@ -167,13 +167,26 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
         # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
         pair.add(WEIGHTS["other_scope"] / 4)
         pair.partial_scope = True
-    if key.scope_period != other.scope_period:
-        periods = f"{key.scope_period or 'this year'} vs {other.scope_period or 'this year'}"
+    if _other_period(key.scope_period, other.scope_period, key, other):
+        periods = (
+            f"{key.scope_period or 'the time of publication'} vs {other.scope_period or 'the time of publication'}"
+        )
         pair.add(WEIGHTS["other_period"], f"different period ({periods})")
         pair.conflict = True
     if key.forecast != other.forecast:
         pair.add(WEIGHTS["forecast"], "a forecast vs a count")
         pair.conflict = True
+
+
+def _other_period(left: str | None, right: str | None, key: ClaimKey, other: ClaimKey) -> bool:
+    """Two named periods that differ at the coarser of them; or a year long past against none named."""
+    if left and right:
+        width = min(len(left), len(right))
+        return left[:width] != right[:width]
+    named, unnamed = (left, other) if left else (right, key)
+    if named is None:
+        return False
+    return len(named) == 4 and (unnamed.published is None or str(unnamed.published.year) != named)
 
 
 def _scope_words(scope: str) -> str:
@@ -210,7 +223,13 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     Anything less sure is left untyped (supports): a false contradiction costs a reviewer more than a missed one.
     """
     hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
-    if hours > NEWS_CYCLE_HOURS or _states_figure(other, key) or _states_figure(key, other):
+    if (
+        key.subset
+        or other.subset
+        or hours > NEWS_CYCLE_HOURS
+        or _states_figure(other, key)
+        or _states_figure(key, other)
+    ):
         return Relation.SUPPORTS
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
     sides = _side(key.source), _side(other.source)
