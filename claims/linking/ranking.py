@@ -163,7 +163,7 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     if all(places) and places[0] != places[1]:
         pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
         pair.conflict = True
-    elif any(places) and "national" not in places:
+    elif bool(places[0]) != bool(places[1]) and "national" not in places:
         # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
         pair.add(WEIGHTS["other_scope"] / 4)
         pair.partial_scope = True
@@ -238,7 +238,6 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
-    hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
     if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
