@@ -19,7 +19,7 @@ NAME_FUZZY_LENGTH = 5
 MIN_SCORE = 1.5
 # Shared sentence features (Jaccard) above which two claims speak of the same subject, and above which
 # they are worded so alike that different figures must disagree rather than count at different times.
-SAME_SUBJECT = 0.1
+SAME_SUBJECT = 0.05
 SAME_WORDING = 0.3
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
