@@ -271,11 +271,14 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
         nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False)
         return nearby or (unit_bases[0] if unit_bases else None)
     if concept in lexicon().unit_parents:
-        # A generic unit is made specific only by what follows it ("personnes tuées"), never by a source
-        # named before it ("selon la police, 12 000 personnes").
+        # A generic unit is made specific by what follows it ("personnes tuées"), or by a toll's verb before
+        # it ("a tué 812 personnes"), never by a source named before it ("selon la police, 12 000 personnes").
         nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+        before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
         if nearby in lexicon().unit_parents[concept]:
             concept = nearby
+        elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
+            concept = before
     return concept
 
 
@@ -294,7 +297,7 @@ def _nearby_unit(
         elif after_only:
             continue
         else:
-            distance = claim_at - start + 1
+            distance = claim_at - start + 1.5  # on a tie, the word after the figure names what it counts
         if distance < best_distance:
             best, best_distance = sorted(names)[0], distance
     return best
@@ -329,16 +332,13 @@ def _scope_place(sentence: str, text: str) -> str | None:
 
 
 def _named_places(part: str, *, whole_sentence: bool) -> list[tuple[int, int, frozenset[str]]]:
-    """Places named in `part`; in the whole sentence, only those of a clause with no figure of its own
-    ("À Paris, 55 000 …" names the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
+    """Places named in `part`; in the whole sentence, only those of an opening clause with no figure of its
+    own ("À Paris, 55 000 …" names the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
     found = []
-    breaks = [0, *(match.end() for match in CLAUSE_BREAK.finditer(part)), len(part) + 1]
+    first_break = next((match.start() for match in CLAUSE_BREAK.finditer(part)), len(part))
     for match in PLACE.finditer(part):
-        if whole_sentence:
-            start = max(b for b in breaks if b <= match.start())
-            end = min(b for b in breaks if b > match.end())
-            if any(ch.isdigit() for ch in part[start:end]):
-                continue
+        if whole_sentence and (match.end() > first_break or any(ch.isdigit() for ch in part[:first_break])):
+            continue
         name = match.group(1)
         if fold(name.split()[0]) in lexicon().not_names:
             continue
