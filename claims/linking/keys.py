@@ -353,10 +353,15 @@ def _scope_period(sentence: str, text: str, published: datetime | None) -> str |
     """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
     septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
     at = max(sentence.find(text), 0)
+    folded = fold(sentence)
+    clause_start, clause_end = _clause_bounds(sentence, at, at + len(text))
     days = [
         (abs(match.start() - at), day)
-        for match in DAY_MONTH.finditer(fold(sentence))
-        if (day := _day_of(match, published)) is not None
+        for match in DAY_MONTH.finditer(folded)
+        # A day in the figure's clause, or before it ("Le 10 septembre, 175 000 …"); one named after it
+        # in another clause dates something else ("…, the force used on September 10").
+        if (clause_start <= match.start() < clause_end or match.start() < at)
+        and (day := _day_of(match, published)) is not None
     ]
     if days:
         return min(days)[1].isoformat()
@@ -385,15 +390,18 @@ def _source(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().sources, sentence, text)
 
 
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
+    return max([b + 1 for b in breaks if b < start], default=0), min(
+        [b for b in breaks if b >= end], default=len(sentence)
+    )
+
+
 def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> str | None:
     """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
-    end = at + len(text)
-    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
-    clause = sentence[
-        max([b + 1 for b in breaks if b < at], default=0) : min([b for b in breaks if b >= end], default=len(sentence))
-    ]
+    clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
     for part in (clause, sentence):
         whole_sentence = part is sentence
         found_words = tokens(part)

@@ -36,7 +36,7 @@ WEIGHTS = {
     "equal": 0.5,
     "entities": 2.5,
     "sentence": 4.0,
-    "time": 0.6,
+    "time": 2.0,
     "other_scope": -2.5,
     "other_period": -2.5,
     "forecast": -2.0,
