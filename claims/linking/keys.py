@@ -54,7 +54,7 @@ DAY_MONTH = re.compile(
 )
 # A place a figure is about: "à Paiporta", "dans la province de Kounar", "in the Valencia region".
 PLACE = re.compile(
-    r"\b(?:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
+    r"\b(?i:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
     r"(?:la |le |les |l'|l’|the )?((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+)*)"
 )
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
@@ -268,7 +268,9 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     if concept is None:
         # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
         # the unit named closest to the figure, either side.
-        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False)
+        # Before the figure, only right before it ("magnitude 6") when the extractor saw a unit of its own.
+        reach = 2 if unit_bases else UNIT_WINDOW
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False, reach_before=reach)
         return nearby or (unit_bases[0] if unit_bases else None)
     if concept in lexicon().unit_parents:
         # A generic unit is made specific by what follows it ("personnes tuées"), or by a toll's verb before
@@ -283,7 +285,13 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
 
 
 def _nearby_unit(
-    bases: list[str], claim_at: int, claim_length: int, *, skip: str | None, after_only: bool
+    bases: list[str],
+    claim_at: int,
+    claim_length: int,
+    *,
+    skip: str | None,
+    after_only: bool,
+    reach_before: int = UNIT_WINDOW,
 ) -> str | None:
     """The unit concept named closest to the figure, within a few words of it."""
     best, best_distance = None, UNIT_WINDOW + 1
@@ -294,7 +302,7 @@ def _nearby_unit(
             distance = 0
         elif start >= claim_at + claim_length:
             distance = start - (claim_at + claim_length) + 1
-        elif after_only:
+        elif after_only or claim_at - start > reach_before:
             continue
         else:
             distance = claim_at - start + 1.5  # on a tie, the word after the figure names what it counts
