@@ -410,8 +410,7 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> s
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
     clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
-    for part in (clause, sentence):
-        whole_sentence = part is sentence
+    for part, whole_sentence in ((clause, False), (sentence, True)):
         found_words = tokens(part)
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
