@@ -238,6 +238,11 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
+    closed = _past_period(key) and key.scope_period == other.scope_period
+    if closed and comparable and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+        # A toll of a year long past is no bulletin any more: two figures for it disagree.
+        pair.reasons.append(f"two tolls for the same past event ({key.scope_period})")
+        return Relation.CONTRADICTS
     if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
@@ -246,6 +251,11 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _past_period(key: ClaimKey) -> bool:
+    period = key.scope_period
+    return bool(period) and key.published is not None and period[:4].isdigit() and int(period[:4]) < key.published.year
 
 
 def _ratio(key: ClaimKey, other: ClaimKey) -> float:
