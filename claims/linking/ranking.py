@@ -247,7 +247,8 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
         return Relation.UPDATE
-    if comparable and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
+    same_period = key.scope_period == other.scope_period
+    if comparable and same_period and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
