@@ -84,6 +84,7 @@ class ClaimKey:
     forecast: bool = False
     cumulative: bool = False
     subset: bool = False  # "of which around 10 were destroyed": a part of another figure
+    clause_units: frozenset[str] = frozenset()  # every unit named in the claim's clause ("26 officers were hurt")
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[float] = field(default_factory=frozenset)
 
@@ -124,16 +125,18 @@ def claim_key(
         entities=frozenset(names),
         speaker=speaker,
         scope_place=_scope_place(sentence, text),
-        scope_period=_scope_period(sentence, text, published_at),
+        # A date claim is its own period; a date of something planned is no forecast of a count.
+        scope_period=_scope_period(sentence, text, published_at) if kind != "date" else None,
         source=_source(sentence, text),
         published=published_at,
         text=text,
         sentence=sentence,
         value=value,
         qualifier=qualifier,
-        forecast=bool(lexicon().forecast.find(bases)),
+        forecast=kind == "quantity" and bool(lexicon().forecast.find(bases)),
         cumulative=unit_concept in lexicon().cumulative,
         subset=_is_subset(sentence, text),
+        clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
         numbers=frozenset(_sentence_numbers(sentence)),
     )
@@ -186,6 +189,13 @@ def _sentence_numbers(sentence: str) -> list[float]:
         except ValueError:
             continue
     return numbers
+
+
+def _clause_units(sentence: str, text: str) -> frozenset[str]:
+    at = max(sentence.find(text), 0)
+    clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
+    bases = [base_form(word) for word in words(clause)]
+    return frozenset(name for _, _, names in lexicon().units.find(bases) for name in names)
 
 
 def _is_designation(sentence: str, text: str) -> bool:

@@ -195,7 +195,11 @@ def _scope_words(scope: str) -> str:
 
 def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     same_unit = bool(key.unit_concept) and key.unit_concept == other.unit_concept
-    related = not same_unit and _related_units(key.unit_concept, other.unit_concept)
+    related = not same_unit and (
+        _related_units(key.unit_concept, other.unit_concept)
+        # "26 officers were hurt" and "26 blessés parmi les policiers": each names the other's unit too.
+        or (key.unit_concept in other.clause_units and other.unit_concept in key.clause_units)
+    )
     if same_unit:
         pair.add(WEIGHTS["same_unit"], f"same unit ({key.unit_concept})")
     elif related:
