@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -56,6 +57,10 @@ DAY_MONTH = re.compile(
 PLACE = re.compile(
     r"\b(?i:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
     r"(?:la |le |les |l'|l’|the )?((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+)*)"
+)
+# A place named before the event it hosts: "the Nantes march", "the Valencia floods".
+PLACE_BEFORE_EVENT = re.compile(
+    r"\b(?i:the)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)\s+(?:march|rally|protest|procession|demonstration)"
 )
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
@@ -349,13 +354,18 @@ def _scope_place(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().scope, sentence, text, extra=_named_places)
 
 
-def _named_places(part: str, *, whole_sentence: bool) -> list[tuple[int, int, frozenset[str]]]:
-    """Places named in `part`; in the whole sentence, only those of an opening clause with no figure of its
-    own ("À Paris, 55 000 …" names the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
+def _named_places(part: str, *, whole_sentence: bool, at: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Places named in `part`; in the whole sentence, only those of the opening clause or of the clause just
+    before the figure's, when that clause has no figure of its own ("À Paris, 55 000 …", "the Nantes march,
+    25,000 strong" name the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
     found = []
-    first_break = next((match.start() for match in CLAUSE_BREAK.finditer(part)), len(part))
-    for match in PLACE.finditer(part):
-        if whole_sentence and (match.end() > first_break or any(ch.isdigit() for ch in part[:first_break])):
+    breaks = [0, *(match.end() for match in CLAUSE_BREAK.finditer(part)), len(part) + 1]
+    clauses = list(itertools.pairwise(breaks))
+    own = next((index for index, (start, end) in enumerate(clauses) if start <= at < end), 0)
+    allowed = [clauses[index] for index in {0, own - 1} if 0 <= index < own]
+    allowed = [(start, end) for start, end in allowed if not any(ch.isdigit() for ch in part[start:end])]
+    for match in [*PLACE.finditer(part), *PLACE_BEFORE_EVENT.finditer(part)]:
+        if whole_sentence and not any(start <= match.start() and match.end() < end for start, end in allowed):
             continue
         name = match.group(1)
         if fold(name.split()[0]) in lexicon().not_names:
@@ -425,7 +435,7 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> s
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
         if extra is not None:
-            found += extra(part, whole_sentence=whole_sentence)
+            found += extra(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
