@@ -92,6 +92,20 @@ class Lexicon:
         return None
 
 
+def _with_nationalities(data: dict) -> dict[str, list[str]]:
+    """Sources plus "<noun> <nationality>" and "<nationality> <noun>" for each side's nationality adjectives."""
+    sources = {side: list(aliases) for side, aliases in data["sources"].items()}
+    nouns = data["source_nouns"]["nouns"]
+    for side, adjectives in data["source_nationalities"].items():
+        sources.setdefault(side, []).extend(
+            phrase
+            for adjective in adjectives
+            for noun in nouns
+            for phrase in (f"{adjective} {noun}", f"{noun} {adjective}")
+        )
+    return sources
+
+
 @cache
 def lexicon() -> Lexicon:
     data = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
@@ -104,7 +118,7 @@ def lexicon() -> Lexicon:
             for unit, rule in data["conversions"].items()
         },
         cumulative=frozenset(data["cumulative"]["concepts"]),
-        sources=PhraseIndex.build(data["sources"]),
+        sources=PhraseIndex.build(_with_nationalities(data)),
         source_sides={source: side for side, sources in data["source_sides"].items() for source in sources},
         entities=PhraseIndex.build(data["entities"]),
         scope=PhraseIndex.build(data["scope"]),
