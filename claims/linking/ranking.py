@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 
 from .keys import ClaimKey
 from .lexicon import lexicon
@@ -139,14 +140,16 @@ def _compare_entities(key: ClaimKey, other: ClaimKey, pair: _Pair, rarity: _Rari
 
 
 def _has_name(names: frozenset[str], name: str) -> bool:
-    if name in names:
-        return True
-    if len(name) < NAME_FUZZY_LENGTH:
+    return name in names or any(_same_name(*sorted((name, other))) for other in names)
+
+
+@lru_cache(maxsize=65536)
+def _same_name(left: str, right: str) -> bool:
+    """One name spelt two ways (a letter dropped or changed); called with the pair sorted, so cached once."""
+    if min(len(left), len(right)) < NAME_FUZZY_LENGTH or abs(len(left) - len(right)) > 2 or left[0] != right[0]:
         return False
-    return any(
-        len(other) >= NAME_FUZZY_LENGTH and SequenceMatcher(None, name, other).ratio() >= NAME_SIMILARITY
-        for other in names
-    )
+    matcher = SequenceMatcher(None, left, right)
+    return matcher.quick_ratio() >= NAME_SIMILARITY and matcher.ratio() >= NAME_SIMILARITY
 
 
 def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
