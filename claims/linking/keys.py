@@ -93,6 +93,36 @@ class ClaimKey:
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[float] = field(default_factory=frozenset)
 
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (ISO dates, sorted lists), so a key can be stored beside its claim and ranked
+        again without re-reading the sentence."""
+        data = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, frozenset):
+                value = sorted(value)
+            elif isinstance(value, date):  # datetime too
+                value = value.isoformat()
+            data[name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ClaimKey:
+        """The key `as_dict` wrote; fields it does not know are ignored, missing ones take their default."""
+        values = {}
+        for name, spec in cls.__dataclass_fields__.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if value is not None and name in {"date_start", "date_end"}:
+                value = date.fromisoformat(value)
+            elif value is not None and name == "published":
+                value = datetime.fromisoformat(value)
+            elif str(spec.type).startswith("frozenset"):
+                value = frozenset(value or ())
+            values[name] = value
+        return cls(**values)
+
 
 def claim_key(
     *,

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from claims.linking import claim_key, search_terms, value_bounds
+from claims.linking import ClaimKey, claim_key, search_terms, value_bounds
 from claims.linking.entities import canonical_name
 
 
@@ -159,3 +159,17 @@ def test_a_tolls_verb_before_a_generic_unit_makes_it_a_toll():
     key = quantity(812, "personne", "812 personnes", "Le séisme a tué 812 personnes en Afghanistan.")
     assert key.unit_concept == "dead"
     assert key.scope_place == "national"
+
+
+def test_a_key_stored_as_json_ranks_the_same_once_read_back():
+    import json
+
+    from claims.linking import rank
+
+    key = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    other = quantity(800, "mort", "800 morts", "Le porte-parole Zabihullah Moudjahid annonce 800 morts à Kounar.")
+    stored = ClaimKey.from_dict(json.loads(json.dumps(key.as_dict())))
+    assert stored == key
+    assert rank(stored, [(1, other)]) == rank(key, [(1, other)])
