@@ -166,7 +166,7 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     if all(places) and places[0] != places[1]:
         pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
         pair.conflict = True
-    elif bool(places[0]) != bool(places[1]) and "national" not in places:
+    elif bool(places[0]) != bool(places[1]) and "national" not in places and not _names_place(key, other):
         # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
         pair.add(WEIGHTS["other_scope"] / 4)
         pair.partial_scope = True
@@ -190,6 +190,12 @@ def _other_period(left: str | None, right: str | None, key: ClaimKey, other: Cla
     if named is None:
         return False
     return len(named) == 4 and (unnamed.published is None or str(unnamed.published.year) != named)
+
+
+def _names_place(key: ClaimKey, other: ClaimKey) -> bool:
+    """Whether the side that names no place still names, in its sentence, the other side's place."""
+    place, silent = (key.scope_place, other) if key.scope_place else (other.scope_place, key)
+    return _has_name(silent.entities, place)
 
 
 def _scope_words(scope: str) -> str:
