@@ -176,20 +176,26 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
         )
         pair.add(WEIGHTS["other_period"], f"different period ({periods})")
         pair.conflict = True
+    if key.subset != other.subset:
+        pair.add(WEIGHTS["other_scope"], "a part vs the whole")
+        pair.conflict = True
     if key.forecast != other.forecast:
         pair.add(WEIGHTS["forecast"], "a forecast vs a count")
         pair.conflict = True
 
 
 def _other_period(left: str | None, right: str | None, key: ClaimKey, other: ClaimKey) -> bool:
-    """Two named periods that differ at the coarser of them; or a year long past against none named."""
+    """Two named periods that differ at the coarser of them; or, against a figure naming none, a year long
+    past, or a day after that figure was published (it cannot have counted a day still to come)."""
     if left and right:
         width = min(len(left), len(right))
         return left[:width] != right[:width]
     named, unnamed = (left, other) if left else (right, key)
-    if named is None:
+    if named is None or unnamed.published is None:
         return False
-    return len(named) == 4 and (unnamed.published is None or str(unnamed.published.year) != named)
+    if len(named) == 4:
+        return str(unnamed.published.year) != named
+    return named > unnamed.published.date().isoformat()
 
 
 def _names_place(key: ClaimKey, other: ClaimKey) -> bool:
