@@ -89,6 +89,7 @@ class ClaimKey:
     forecast: bool = False
     cumulative: bool = False
     subset: bool = False  # "of which around 10 were destroyed": a part of another figure
+    recalled: bool = False  # "le ministère avait alors compté …": a count of an earlier time, told again
     clause_units: frozenset[str] = frozenset()  # every unit named in the claim's clause ("26 officers were hurt")
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[float] = field(default_factory=frozenset)
@@ -171,6 +172,7 @@ def claim_key(
         forecast=kind == "quantity" and bool(lexicon().forecast.find(bases)),
         cumulative=unit_concept in lexicon().cumulative,
         subset=_is_subset(sentence, text),
+        recalled=bool(lexicon().recalled.find(bases)),
         clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
         numbers=frozenset(_sentence_numbers(sentence)),

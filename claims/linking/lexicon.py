@@ -80,6 +80,7 @@ class Lexicon:
     scope: PhraseIndex
     forecast: PhraseIndex
     subset: PhraseIndex
+    recalled: PhraseIndex
     concepts: PhraseIndex
     stopwords: frozenset[str]
     countries: frozenset[str]
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         scope=PhraseIndex.build(data["scope"]),
         forecast=PhraseIndex.build({"forecast": data["forecast"]["words"]}),
         subset=PhraseIndex.build({"subset": data["subset"]["words"]}),
+        recalled=PhraseIndex.build({"recalled": data["recalled"]["words"]}),
         concepts=PhraseIndex.build(data["concepts"]),
         stopwords=frozenset(data["stopwords"]["words"].split()),
         countries=frozenset(data["countries"]["names"]),

@@ -29,6 +29,8 @@ BULLETIN_HOURS = 6
 DISPUTE_RATIO = 4.0
 # Figures published further apart than this belong to different news cycles: never a contradiction or update.
 NEWS_CYCLE_HOURS = 24 * 10
+# A later article that recalls an earlier count ("le ministère avait alors compté …") reaches further back.
+RECALL_CYCLES = 6
 WEIGHTS = {
     "same_unit": 2.5,
     "related_unit": 1.0,
@@ -242,13 +244,9 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     Anything less sure is left untyped (supports): a false contradiction costs a reviewer more than a missed one.
     """
     hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
-    if (
-        key.subset
-        or other.subset
-        or hours > NEWS_CYCLE_HOURS
-        or _states_figure(other, key)
-        or _states_figure(key, other)
-    ):
+    later = key if _published(key) > _published(other) else other
+    cycle = NEWS_CYCLE_HOURS * (RECALL_CYCLES if later.recalled else 1)
+    if key.subset or other.subset or hours > cycle or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
     sides = _side(key.source), _side(other.source)

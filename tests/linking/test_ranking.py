@@ -149,3 +149,21 @@ def test_a_share_in_one_sector_is_not_a_contradiction_of_the_overall_share():
     )
     suggestions = rank(overall, [(2, secondary)])
     assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+
+
+def test_a_count_recalled_weeks_later_can_still_be_disputed():
+    organisers = quantity(
+        1_000_000,
+        "personne",
+        "Selon la CGT, un million de personnes ont manifesté en France le 18 septembre.",
+        text="un million de personnes",
+    )
+    recalled = quantity(
+        505000,
+        "personne",
+        "Le 18 septembre, le ministère de l'Intérieur avait alors compté 505 000 personnes en France.",
+        text="505 000 personnes",
+        published=date(2025, 10, 2),
+    )
+    [suggestion] = rank(recalled, [(1, organisers)])
+    assert suggestion.relation == Relation.CONTRADICTS
