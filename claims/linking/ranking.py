@@ -78,7 +78,7 @@ def rank(
     is: the country every article names says little, the spokesman's name much more.
     """
     rarity = _Rarity(entity_frequency or {}, archive_size)
-    suggestions = [compare(key, other, candidate_id, rarity) for candidate_id, other in candidates]
+    suggestions = [_compare(key, other, candidate_id, rarity) for candidate_id, other in candidates]
     kept = [s for s in suggestions if s is not None and (s.score >= MIN_SCORE or s.relation == Relation.CONTRADICTS)]
     kept.sort(key=lambda s: (-s.score, s.candidate_id))
     return kept[:limit]
@@ -109,7 +109,7 @@ class _Pair:
             self.reasons.append(reason)
 
 
-def compare(key: ClaimKey, other: ClaimKey, candidate_id: int, rarity: _Rarity) -> Suggestion | None:
+def _compare(key: ClaimKey, other: ClaimKey, candidate_id: int, rarity: _Rarity) -> Suggestion | None:
     if key.kind != other.kind:
         return None
     pair = _Pair(reasons=[])
@@ -138,7 +138,8 @@ def _compare_entities(key: ClaimKey, other: ClaimKey, pair: _Pair, rarity: _Rari
     pair.shared_names = len(shared)
     union = key.entities | other.entities
     weight = sum(rarity.weight(name) for name in shared) / max(sum(rarity.weight(name) for name in union), 1e-9)
-    pair.add(WEIGHTS["entities"] * weight + 0.2 * len(shared), "same " + ", ".join(sorted(shared)[:3]))
+    names = ", ".join(name.replace("_", " ") for name in sorted(shared)[:3])
+    pair.add(WEIGHTS["entities"] * weight + 0.2 * len(shared), f"same names ({names})")
 
 
 def _has_name(names: frozenset[str], name: str) -> bool:
@@ -166,7 +167,8 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
 def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     places = key.scope_place, other.scope_place
     if all(places) and places[0] != places[1]:
-        pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
+        scopes = f"{_scope_words(places[0])} vs {_scope_words(places[1])}"
+        pair.add(WEIGHTS["other_scope"], f"different scope ({scopes})")
         pair.conflict = True
     elif bool(places[0]) != bool(places[1]) and "national" not in places and not _names_place(key, other):
         # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
@@ -207,7 +209,7 @@ def _names_place(key: ClaimKey, other: ClaimKey) -> bool:
 
 
 def _scope_words(scope: str) -> str:
-    return {"national": "the whole country", "outside": "all but one place"}.get(scope, scope)
+    return {"national": "the whole country", "outside": "all but one place"}.get(scope, scope.replace("_", " "))
 
 
 def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
@@ -251,7 +253,8 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
     sides = _side(key.source), _side(other.source)
     if comparable and all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
-        pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
+        sources = f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure"
+        pair.reasons.append(f"{sources} for the same thing counted")
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
@@ -299,10 +302,18 @@ def _side(source: str | None) -> str | None:
     return lexicon().source_sides.get(source, source)
 
 
+SOURCE_WORDS = {
+    "police": "police",
+    "authorities": "the authorities'",
+    "organisers": "the organisers'",
+    "united_nations": "the UN's",
+    "analysts": "analysts'",
+    "united_states": "US officials'",
+}
+
+
 def _source_words(source: str) -> str:
-    return {"police": "police/authorities'", "organisers": "organisers'", "united_nations": "UN"}.get(
-        source, source.replace("_", " ") + "'s"
-    )
+    return SOURCE_WORDS.get(source, source.replace("_", " ").title() + "'s")
 
 
 def _related_units(left: str | None, right: str | None) -> bool:
