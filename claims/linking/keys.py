@@ -21,6 +21,10 @@ ROUNDING_CAP = 0.05
 ABOUT_TOLERANCE = 0.12
 # "More than 1,400" is read as 1,400 to 1,500: the next step of its last significant digit (and a margin).
 OPEN_MARGIN = 0.05
+# Search tokens are plain words any full-text engine indexes alike (FTS5, PostgreSQL): "interior_ministry"
+# becomes "interiorministry".
+SEARCH_TOKEN_JUNK = re.compile(r"[^a-z0-9]")
+SALIENT_WORDS = 8
 # Retrieval asks the archive for more than ranking will call compatible, so near misses can be shown too.
 RETRIEVAL_WIDENING = 0.25
 # How far before or after the claim in its sentence a unit word may stand when the reading has none.
@@ -180,16 +184,18 @@ def claim_key(
 
 
 def search_terms(key: ClaimKey) -> list[str]:
-    """Words to look the claim up in the archive with: unit concept, canonical entities, salient words."""
-    terms = []
-    if key.unit_concept:
-        terms.append(key.unit_concept)
-    terms.extend(sorted(key.entities))
-    if key.speaker:
-        terms.append(key.speaker)
+    """Single lower-case ASCII tokens to find the claim by in the archive: its unit concept, the concepts and
+    canonical names of its sentence (the same in French and English), then its longest words.
+
+    The tokens are canonical, so index each stored claim's own `search_terms` (a full-text column) and query
+    that index with the new claim's: both sides then meet across languages and spellings.
+    """
+    concepts = sorted(feature.split(":", 1)[1] for feature in key.features if feature.startswith("concept:"))
+    names = [word for name in sorted(key.entities | {key.speaker or ""}) for word in name.split()]
     salient = [word for word in words(key.sentence) if len(word) >= 5 and word not in lexicon().stopwords]
-    terms.extend(sorted(set(salient), key=lambda word: (-len(word), word))[:8])
-    return list(dict.fromkeys(terms))
+    longest = sorted(set(salient), key=lambda word: (-len(word), word))[:SALIENT_WORDS]
+    tokens = [SEARCH_TOKEN_JUNK.sub("", token) for token in [key.unit_concept or "", *concepts, *names, *longest]]
+    return list(dict.fromkeys(token for token in tokens if len(token) > 1))
 
 
 def value_bounds(key: ClaimKey) -> tuple[float | None, float | None]:

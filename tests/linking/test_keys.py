@@ -173,3 +173,19 @@ def test_a_key_stored_as_json_ranks_the_same_once_read_back():
     stored = ClaimKey.from_dict(json.loads(json.dumps(key.as_dict())))
     assert stored == key
     assert rank(stored, [(1, other)]) == rank(key, [(1, other)])
+
+
+def test_search_terms_of_one_fact_in_french_and_english_share_their_canonical_tokens():
+    french = quantity(
+        800,
+        "mort",
+        "800 morts",
+        "Le porte-parole Zabihullah Moudjahid annonce 800 morts à Kounar.",
+        entities=["Kounar"],
+    )
+    english = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    shared = set(search_terms(french)) & set(search_terms(english))
+    assert {"dead", "kunar", "mujahid"} <= shared
+    assert all(term.isascii() and term.isalnum() and term.islower() for term in search_terms(french))
