@@ -199,7 +199,11 @@ def search_terms(key: ClaimKey) -> list[str]:
 
 
 def value_bounds(key: ClaimKey) -> tuple[float | None, float | None]:
-    """The value range to ask the archive for: the key's interval, widened so near misses come back too."""
+    """The value range to ask the archive for: the key's interval, widened so near misses come back too.
+
+    In the unit of `unit_concept`, converted where the lexicon converts (dollars and pounds as euros, miles
+    as kilometres): match it against stored keys' `low`/`high`, not against raw reading values.
+    """
     if key.low is None and key.high is None:
         return None, None
     low = key.low * (1 - RETRIEVAL_WIDENING) if key.low is not None and math.isfinite(key.low) else None
