@@ -17,7 +17,7 @@ from .lexicon import lexicon
 NAME_SIMILARITY = 0.85
 NAME_FUZZY_LENGTH = 5
 # A candidate scoring below this shares too little with the claim to be worth a reviewer's look.
-MIN_SCORE = 1.5
+MIN_SCORE = 2.0
 # Shared sentence features (Jaccard) above which two claims speak of the same subject, and above which
 # they are worded so alike that different figures must disagree rather than count at different times.
 SAME_SUBJECT = 0.05
@@ -81,7 +81,16 @@ def rank(
     suggestions = [_compare(key, other, candidate_id, rarity) for candidate_id, other in candidates]
     kept = [s for s in suggestions if s is not None and (s.score >= MIN_SCORE or s.relation == Relation.CONTRADICTS)]
     kept.sort(key=lambda s: (-s.score, s.candidate_id))
-    return kept[:limit]
+    # A likely contradiction is what a reviewer most needs to see: it takes the place of the weakest others.
+    flagged = [s for s in kept[limit:] if s.relation == Relation.CONTRADICTS]
+    shown = kept[:limit]
+    for contradiction in flagged:
+        weakest = next((s for s in reversed(shown) if s.relation != Relation.CONTRADICTS), None)
+        if weakest is None:
+            break
+        shown.remove(weakest)
+        shown.append(contradiction)
+    return shown
 
 
 class _Rarity:

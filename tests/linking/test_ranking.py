@@ -167,3 +167,22 @@ def test_a_count_recalled_weeks_later_can_still_be_disputed():
     )
     [suggestion] = rank(recalled, [(1, organisers)])
     assert suggestion.relation == Relation.CONTRADICTS
+
+
+def test_a_likely_contradiction_is_shown_even_behind_many_closer_matches():
+    police = quantity(
+        12000, "personne", "Selon la police, 12 000 personnes ont manifesté à Nantes jeudi.", text="12 000 personnes"
+    )
+    same = [
+        (i, quantity(12000, "personne", "La police a compté 12 000 personnes à Nantes jeudi.", text="12 000 personnes"))
+        for i in range(5)
+    ]
+    organisers = quantity(
+        40000,
+        "manifestant",
+        "Selon les organisateurs, 40 000 manifestants ont défilé à Nantes jeudi.",
+        text="40 000 manifestants",
+    )
+    ranked = rank(police, [*same, (99, organisers)], limit=3)
+    assert len(ranked) == 3
+    assert ranked[-1].candidate_id == 99 and ranked[-1].relation == Relation.CONTRADICTS
