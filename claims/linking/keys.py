@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from .entities import canonical_entities, canonical_name, entities_in
@@ -385,8 +385,12 @@ def _date_span(reading: Mapping[str, Any]) -> tuple[date | None, date | None]:
 
 
 def _as_datetime(published: datetime | date | None) -> datetime | None:
-    if published is None or isinstance(published, datetime):
-        return published
+    """A naive UTC time, so keys built from aware database times and from plain dates compare; a date alone
+    is read as its noon."""
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.astimezone(UTC).replace(tzinfo=None) if published.tzinfo else published
     return datetime.combine(published, time(12))
 
 

@@ -189,3 +189,23 @@ def test_search_terms_of_one_fact_in_french_and_english_share_their_canonical_to
     shared = set(search_terms(french)) & set(search_terms(english))
     assert {"dead", "kunar", "mujahid"} <= shared
     assert all(term.isascii() and term.isalnum() and term.islower() for term in search_terms(french))
+
+
+def test_keys_from_database_times_and_plain_dates_compare():
+    from datetime import UTC, datetime
+
+    from claims.linking import rank
+
+    aware = quantity(
+        41, "avion", "41 avions", "41 avions russes touchés.", published=datetime(2025, 6, 1, 20, tzinfo=UTC)
+    )
+    plain = quantity(
+        41, "aircraft", "41 aircraft", "41 Russian aircraft hit.", language="en", published=date(2025, 6, 2)
+    )
+    assert rank(aware, [(1, plain)])[0].candidate_id == 1
+
+
+def test_a_title_before_a_speaker_is_not_part_of_the_name():
+    from claims.linking.entities import canonical_name
+
+    assert canonical_name("M. Zelensky") == canonical_name("President Zelenskyy") == canonical_name("Zelensky")
