@@ -1,0 +1,489 @@
+"""A claim's language-independent key: what it counts, how much, when, where, whose figure, about whom."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from .entities import canonical_entities, canonical_name, entities_in
+from .lexicon import PhraseIndex, base_form, lexicon
+from .text import fold, tokens, words
+
+# An exact figure is read as the rounding outlets use: "506 000" may be "505 000" elsewhere (1.5 %), a
+# figure ending in zeros may stand for anything within half its last significant digit, up to 5 %.
+EXACT_TOLERANCE = 0.015
+ROUNDING_CAP = 0.05
+ABOUT_TOLERANCE = 0.12
+# "More than 1,400" is read as 1,400 to 1,500: the next step of its last significant digit (and a margin).
+OPEN_MARGIN = 0.05
+# Search tokens are plain words any full-text engine indexes alike (FTS5, PostgreSQL): "interior_ministry"
+# becomes "interiorministry".
+SEARCH_TOKEN_JUNK = re.compile(r"[^a-z0-9]")
+SALIENT_WORDS = 8
+# Retrieval asks the archive for more than ranking will call compatible, so near misses can be shown too.
+RETRIEVAL_WIDENING = 0.25
+# How far before or after the claim in its sentence a unit word may stand when the reading has none.
+UNIT_WINDOW = 4
+YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("janvier", "january", "jan"),
+            ("fevrier", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul"),
+            ("aout", "august", "aug"),
+            ("septembre", "september", "sept", "sep"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("decembre", "december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "10 septembre", "1er juin 2025", "October 2", "Oct. 2, 2025" (in folded text).
+DAY_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_NAMES})\b|(?P<month_first>{_MONTH_NAMES})\.?\s+"
+    rf"(?P<day_after>\d{{1,2}})\b(?!\s*(?:[.,]\d|\d)))(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
+# A place a figure is about: "à Paiporta", "dans la province de Kounar", "in the Valencia region".
+PLACE = re.compile(
+    r"\b(?i:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
+    r"(?:la |le |les |l'|l’|the )?((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+)*)"
+)
+# A place named before the event it hosts: "the Nantes march", "the Valencia floods".
+PLACE_BEFORE_EVENT = re.compile(
+    r"\b(?i:the)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)\s+(?:march|rally|protest|procession|demonstration)"
+)
+# Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
+
+
+@dataclass(frozen=True)
+class ClaimKey:
+    kind: str
+    language: str
+    unit_concept: str | None = None
+    low: float | None = None
+    high: float | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    entities: frozenset[str] = frozenset()
+    speaker: str | None = None
+    scope_place: str | None = None
+    scope_period: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    text: str = ""
+    sentence: str = ""
+    # Beyond the interface: what ranking compares, computed once here.
+    value: float | None = None
+    qualifier: str = "exact"
+    forecast: bool = False
+    cumulative: bool = False
+    subset: bool = False  # "of which around 10 were destroyed": a part of another figure
+    recalled: bool = False  # "le ministère avait alors compté …": a count of an earlier time, told again
+    clause_units: frozenset[str] = frozenset()  # every unit named in the claim's clause ("26 officers were hurt")
+    features: frozenset[str] = field(default_factory=frozenset)
+    numbers: frozenset[float] = field(default_factory=frozenset)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (ISO dates, sorted lists), so a key can be stored beside its claim and ranked
+        again without re-reading the sentence."""
+        data = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, frozenset):
+                value = sorted(value)
+            elif isinstance(value, date):  # datetime too
+                value = value.isoformat()
+            data[name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ClaimKey:
+        """The key `as_dict` wrote; fields it does not know are ignored, missing ones take their default."""
+        values = {}
+        for name, spec in cls.__dataclass_fields__.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if value is not None and name in {"date_start", "date_end"}:
+                value = date.fromisoformat(value)
+            elif value is not None and name == "published":
+                value = datetime.fromisoformat(value)
+            elif str(spec.type).startswith("frozenset"):
+                value = frozenset(value or ())
+            values[name] = value
+        return cls(**values)
+
+
+def claim_key(
+    *,
+    kind: str,
+    reading: Mapping[str, Any],
+    text: str,
+    sentence: str,
+    entities: Iterable[str],
+    language: str,
+    published: datetime | date | None,
+) -> ClaimKey:
+    """The key of one claim. `reading` is the claim's normalised fields (a `readings` dict)."""
+    sentence = sentence or text
+    published_at = _as_datetime(published)
+    bases = [base_form(word) for word in words(sentence)]
+    claim_at = _token_position(sentence, text)
+    unit_concept, low, high, value = None, None, None, None
+    qualifier = str(reading.get("qualifier") or "exact")
+    if kind == "quantity":
+        unit_concept = _unit_concept(reading, bases, claim_at, len(words(text)))
+        value = None if _is_designation(sentence, text) else _float(reading.get("value"))
+        low, high = _interval(value, _float(reading.get("value_max")), qualifier)
+        unit_concept, low, high = _converted(unit_concept, low, high)
+    date_start, date_end = _date_span(reading) if kind == "date" else (None, None)
+    names = canonical_entities(entities) | entities_in(sentence)
+    speaker = canonical_name(reading["speaker"]) if reading.get("speaker") else None
+    return ClaimKey(
+        kind=kind,
+        language=(language or "fr").split("-")[0].lower(),
+        unit_concept=unit_concept,
+        low=low,
+        high=high,
+        date_start=date_start,
+        date_end=date_end,
+        entities=frozenset(names),
+        speaker=speaker,
+        scope_place=_scope_place(sentence, text),
+        # A date claim is its own period; a date of something planned is no forecast of a count.
+        scope_period=_scope_period(sentence, text, published_at) if kind != "date" else None,
+        source=_source(sentence, text),
+        published=published_at,
+        text=text,
+        sentence=sentence,
+        value=value,
+        qualifier=qualifier,
+        forecast=kind == "quantity" and bool(lexicon().forecast.find(bases)),
+        cumulative=unit_concept in lexicon().cumulative,
+        subset=_is_subset(sentence, text),
+        recalled=bool(lexicon().recalled.find(bases)),
+        clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
+        features=sentence_features(sentence),
+        numbers=frozenset(_sentence_numbers(sentence)),
+    )
+
+
+def search_terms(key: ClaimKey) -> list[str]:
+    """Single lower-case ASCII tokens to find the claim by in the archive: its unit concept, the concepts and
+    canonical names of its sentence (the same in French and English), then its longest words.
+
+    The tokens are canonical, so index each stored claim's own `search_terms` (a full-text column) and query
+    that index with the new claim's: both sides then meet across languages and spellings.
+    """
+    concepts = sorted(feature.split(":", 1)[1] for feature in key.features if feature.startswith("concept:"))
+    names = [word for name in sorted(key.entities | {key.speaker or ""}) for word in name.split()]
+    salient = [word for word in words(key.sentence) if len(word) >= 5 and word not in lexicon().stopwords]
+    longest = sorted(set(salient), key=lambda word: (-len(word), word))[:SALIENT_WORDS]
+    tokens = [SEARCH_TOKEN_JUNK.sub("", token) for token in [key.unit_concept or "", *concepts, *names, *longest]]
+    return list(dict.fromkeys(token for token in tokens if len(token) > 1))
+
+
+def value_bounds(key: ClaimKey) -> tuple[float | None, float | None]:
+    """The value range to ask the archive for: the key's interval, widened so near misses come back too.
+
+    In the unit of `unit_concept`, converted where the lexicon converts (dollars and pounds as euros, miles
+    as kilometres): match it against stored keys' `low`/`high`, not against raw reading values.
+    """
+    if key.low is None and key.high is None:
+        return None, None
+    low = key.low * (1 - RETRIEVAL_WIDENING) if key.low is not None and math.isfinite(key.low) else None
+    high = key.high * (1 + RETRIEVAL_WIDENING) if key.high is not None and math.isfinite(key.high) else None
+    return low, high
+
+
+def sentence_features(sentence: str) -> frozenset[str]:
+    """What two sentences in French or English can share: concepts, cognate stems, entities, numbers."""
+    folded = words(sentence)
+    bases = [base_form(word) for word in folded]
+    features = {f"concept:{name}" for _, _, names in lexicon().concepts.find(bases) for name in names}
+    features |= {f"stem:{word[:5]}" for word in folded if len(word) >= 5 and word not in lexicon().stopwords}
+    features |= {f"entity:{name}" for name in entities_in(sentence)}
+    features |= {f"number:{number:g}" for number in _sentence_numbers(sentence)}
+    return frozenset(features)
+
+
+NUMBER = re.compile(r"\d+(?:[  \u202f.,]\d{3})*(?:[.,]\d+)?")
+
+
+def _sentence_numbers(sentence: str) -> list[float]:
+    numbers = []
+    for match in NUMBER.finditer(sentence):
+        raw = re.sub(r"[  \u202f]", "", match.group())
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
+            raw = re.sub(r"[.,]", "", raw)
+        try:
+            numbers.append(float(raw.replace(",", ".")))
+        except ValueError:
+            continue
+    return numbers
+
+
+def _clause_units(sentence: str, text: str) -> frozenset[str]:
+    at = max(sentence.find(text), 0)
+    clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
+    bases = [base_form(word) for word in words(clause)]
+    return frozenset(name for _, _, names in lexicon().units.find(bases) for name in names)
+
+
+def _is_designation(sentence: str, text: str) -> bool:
+    """ "A-50", "Tu-95": a model name, not a count."""
+    at = sentence.find(text)
+    return at >= 2 and sentence[at - 1] == "-" and sentence[at - 2].isalpha()
+
+
+def _is_subset(sentence: str, text: str) -> bool:
+    """ "dont 12 enfants", "of which around 10 were destroyed": a part of a figure given before it."""
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    before = [base_form(word) for word in words(sentence[max(0, at - 40) : at])][-3:]
+    return bool(lexicon().subset.find(before))
+
+
+def _float(raw: Any) -> float | None:
+    try:
+        number = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _significant_step(value: float) -> float:
+    """The unit of the last significant digit of a whole figure: 1,400 → 100, 506,000 → 1,000, 41 → 1."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    step, whole = 1, int(value)
+    while whole and whole % 10 == 0:
+        whole //= 10
+        step *= 10
+    return float(step)
+
+
+def _interval(value: float | None, value_max: float | None, qualifier: str) -> tuple[float | None, float | None]:
+    if value is None:
+        return None, None
+    step = _significant_step(value)
+    spread = max(abs(value) * EXACT_TOLERANCE, min(step / 2, abs(value) * ROUNDING_CAP))
+    if qualifier == "range" and value_max is not None:
+        return value - spread, value_max + spread
+    if qualifier == "about":
+        spread = max(spread, abs(value) * ABOUT_TOLERANCE)
+        return value - spread, value + spread
+    if qualifier in {"more_than", "at_least"}:
+        return value - spread, value + max(step, abs(value) * OPEN_MARGIN) * (1 + OPEN_MARGIN)
+    if qualifier in {"less_than", "at_most"}:
+        return value - max(step, abs(value) * OPEN_MARGIN) * 3, value + spread
+    if qualifier == "order_of_magnitude":
+        return value, value * 10
+    return value - spread, value + spread
+
+
+def _converted(concept: str | None, low: float | None, high: float | None):
+    """Dollars and pounds as euros, miles as kilometres: the same amount in another unit is the same figure."""
+    rule = lexicon().conversions.get(concept or "")
+    if rule is None or low is None or high is None:
+        return concept, low, high
+    target, factor, tolerance = rule
+    return target, low * factor * (1 - tolerance), high * factor * (1 + tolerance)
+
+
+def _token_position(sentence: str, text: str) -> int:
+    at = sentence.find(text)
+    return len(words(sentence[:at])) if at >= 0 else 0
+
+
+def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, claim_length: int) -> str | None:
+    """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit,
+    made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
+    if reading.get("unit_key"):
+        return str(reading["unit_key"])
+    units = lexicon().units
+    unit = fold(str(reading.get("unit") or ""))
+    unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
+    found = units.find(unit_bases)
+    concept = sorted(found[0][2])[0] if found else None
+    if concept is None:
+        # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
+        # the unit named closest to the figure, either side.
+        # Before the figure, only right before it ("magnitude 6") when the extractor saw a unit of its own.
+        reach = 2 if unit_bases else UNIT_WINDOW
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False, reach_before=reach)
+        return nearby or (unit_bases[0] if unit_bases else None)
+    if concept in lexicon().unit_parents:
+        # A generic unit is made specific by what follows it ("personnes tuées"), or by a toll's verb before
+        # it ("a tué 812 personnes"), never by a source named before it ("selon la police, 12 000 personnes").
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+        before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
+        if nearby in lexicon().unit_parents[concept]:
+            concept = nearby
+        elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
+            concept = before
+    return concept
+
+
+def _nearby_unit(
+    bases: list[str],
+    claim_at: int,
+    claim_length: int,
+    *,
+    skip: str | None,
+    after_only: bool,
+    reach_before: int = UNIT_WINDOW,
+) -> str | None:
+    """The unit concept named closest to the figure, within a few words of it."""
+    best, best_distance = None, UNIT_WINDOW + 1
+    for start, _end, names in lexicon().units.find(bases):
+        if skip in names:
+            continue
+        if claim_at <= start < claim_at + claim_length:
+            distance = 0
+        elif start >= claim_at + claim_length:
+            distance = start - (claim_at + claim_length) + 1
+        elif after_only or claim_at - start > reach_before:
+            continue
+        else:
+            distance = claim_at - start + 1.5  # on a tie, the word after the figure names what it counts
+        if distance < best_distance:
+            best, best_distance = sorted(names)[0], distance
+    return best
+
+
+def _date_span(reading: Mapping[str, Any]) -> tuple[date | None, date | None]:
+    try:
+        start = date.fromisoformat(str(reading.get("date") or ""))
+    except ValueError:
+        return None, None
+    precision = reading.get("precision") or "day"
+    if precision == "year":
+        return start.replace(month=1, day=1), start.replace(month=12, day=31)
+    if precision == "month":
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start.replace(day=1), following - timedelta(days=1)
+    if precision == "week":
+        return start, start + timedelta(days=6)
+    return start, start
+
+
+def _as_datetime(published: datetime | date | None) -> datetime | None:
+    """A naive UTC time, so keys built from aware database times and from plain dates compare; a date alone
+    is read as its noon."""
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.astimezone(UTC).replace(tzinfo=None) if published.tzinfo else published
+    return datetime.combine(published, time(12))
+
+
+def _scope_place(sentence: str, text: str) -> str | None:
+    """Where the figure counts: "national" (the whole country, or a country named), "outside" (all but one
+    place), a named place ("à Paiporta", "in the Valencia region"), or None when the sentence does not say."""
+    return _nearest(lexicon().scope, sentence, text, extra=_named_places)
+
+
+def _named_places(part: str, *, whole_sentence: bool, at: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Places named in `part`; in the whole sentence, only those of the opening clause or of the clause just
+    before the figure's, when that clause has no figure of its own ("À Paris, 55 000 …", "the Nantes march,
+    25,000 strong" name the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
+    found = []
+    breaks = [0, *(match.end() for match in CLAUSE_BREAK.finditer(part)), len(part) + 1]
+    clauses = list(itertools.pairwise(breaks))
+    own = next((index for index, (start, end) in enumerate(clauses) if start <= at < end), 0)
+    allowed = [clauses[index] for index in {0, own - 1} if 0 <= index < own]
+    allowed = [(start, end) for start, end in allowed if not any(ch.isdigit() for ch in part[start:end])]
+    for match in [*PLACE.finditer(part), *PLACE_BEFORE_EVENT.finditer(part)]:
+        if whole_sentence and not any(start <= match.start() and match.end() < end for start, end in allowed):
+            continue
+        name = match.group(1)
+        if fold(name.split()[0]) in lexicon().not_names:
+            continue
+        canonical = canonical_name(name)
+        place = "national" if canonical in lexicon().countries else canonical
+        at = len(words(part[: match.start(1)]))
+        found.append((at, at + len(words(name)), frozenset({place})))
+    return found
+
+
+def _scope_period(sentence: str, text: str, published: datetime | None) -> str | None:
+    """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
+    septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
+    at = max(sentence.find(text), 0)
+    folded = fold(sentence)
+    clause_start, clause_end = _clause_bounds(sentence, at, at + len(text))
+    days = [
+        (abs(match.start() - at), day)
+        for match in DAY_MONTH.finditer(folded)
+        # A day in the figure's clause, or before it ("Le 10 septembre, 175 000 …"); one named after it
+        # in another clause dates something else ("…, the force used on September 10").
+        if (clause_start <= match.start() < clause_end or match.start() < at)
+        and (day := _day_of(match, published)) is not None
+    ]
+    if days:
+        return min(days)[1].isoformat()
+    years = {int(year) for year in YEAR.findall(sentence)}
+    if published is not None:
+        years.discard(published.year)
+    return str(min(years)) if years else None
+
+
+def _day_of(match: re.Match, published: datetime | None) -> date | None:
+    number = match.group("day") or match.group("day_after")
+    month = MONTHS.get(match.group("month") or match.group("month_first"))
+    year = int(match.group("year")) if match.group("year") else (published.year if published else None)
+    if year is None or month is None:
+        return None
+    if not match.group("year") and published is not None and month > published.month + 1:
+        year -= 1  # "le 28 décembre" written in January is last year's
+    try:
+        return date(year, month, int(number))
+    except ValueError:
+        return None
+
+
+def _source(sentence: str, text: str) -> str | None:
+    """Whose figure: the kind of source cited closest to it (police, organisers, a ministry, the UN…)."""
+    return _nearest(lexicon().sources, sentence, text)
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
+    return max([b + 1 for b in breaks if b < start], default=0), min(
+        [b for b in breaks if b >= end], default=len(sentence)
+    )
+
+
+def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> str | None:
+    """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
+    according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
+    at = max(sentence.find(text), 0)
+    clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
+    for part, whole_sentence in ((clause, False), (sentence, True)):
+        found_words = tokens(part)
+        capitals = [written.isupper() for _, written in found_words]
+        found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
+        if extra is not None:
+            found += extra(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
+        if found:
+            claim_at = _token_position(part, text)
+            _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
+            return sorted(names)[0]
+    return None

@@ -1,0 +1,211 @@
+"""Claim keys: the same fact written by different outlets, in French or English, gets comparable keys."""
+
+from datetime import date
+
+from claims.linking import ClaimKey, claim_key, search_terms, value_bounds
+from claims.linking.entities import canonical_name
+
+
+def quantity(value, unit, text, sentence, *, qualifier="exact", language="fr", entities=(), published=None):
+    return claim_key(
+        kind="quantity",
+        reading={"value": value, "qualifier": qualifier, "unit": unit},
+        text=text,
+        sentence=sentence,
+        entities=entities,
+        language=language,
+        published=published or date(2025, 9, 18),
+    )
+
+
+def test_french_and_english_units_of_one_count_share_a_concept():
+    french = quantity(500000, "manifestant", "près de 500 000 manifestants", "Près de 500 000 manifestants.")
+    english = quantity(500000, "protester", "500,000 protesters", "Some 500,000 protesters.", language="en")
+    assert french.unit_concept == english.unit_concept == "protester"
+
+
+def test_a_generic_unit_takes_the_specific_word_beside_the_figure():
+    key = quantity(1411, "people", "1,411 people", "The toll rose to 1,411 people dead.", language="en")
+    assert key.unit_concept == "dead"
+
+
+def test_rounded_forms_of_one_figure_overlap():
+    exact = quantity(2400000, "personne", "2.400.000 personnes", "2.400.000 personnes.")
+    rounded = quantity(2.4e6, "personne", "2,4 millions de personnes", "2,4 millions de personnes.")
+    about = quantity(2.4e6, "people", "about 2.4 million people", "About 2.4 million people.", qualifier="about")
+    for left, right in ((exact, rounded), (exact, about), (rounded, about)):
+        assert left.low <= right.high and right.low <= left.high
+
+
+def test_more_than_reaches_the_next_step_of_its_last_digit_only():
+    key = quantity(1400, "mort", "plus de 1400 morts", "Plus de 1400 morts.", qualifier="more_than")
+    assert key.low <= 1411 <= key.high
+    assert key.high < 2205
+
+
+def test_dollars_are_compared_as_euros():
+    euros = quantity(88e6, "euro", "88 millions d'euros", "Un préjudice de 88 millions d'euros.")
+    dollars = quantity(102e6, "dollar", "$102 million", "A loss of $102 million.", language="en")
+    assert euros.unit_concept == dollars.unit_concept == "euro"
+    assert euros.low <= dollars.high and dollars.low <= euros.high
+
+
+def test_transliterations_and_translations_of_a_name_meet():
+    assert canonical_name("Zelenskyy") == canonical_name("Zelenskiy") == canonical_name("Zelensky")
+    assert canonical_name("Moudjahid") == canonical_name("Mujahid")
+    assert canonical_name("Moscou") == canonical_name("Moscow")
+    assert canonical_name("le ministère de l'Intérieur") == canonical_name("Interior Ministry")
+
+
+def test_names_are_found_in_an_english_sentence_without_a_model():
+    key = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    assert {"mujahid", "kunar"} <= key.entities
+
+
+def test_whose_figure_and_which_scope_are_read_from_the_sentence():
+    organisers = quantity(
+        1e6, "personne", "un million de personnes", "Selon la CGT, un million de personnes ont défilé."
+    )
+    national = quantity(
+        506000,
+        "manifestant",
+        "506 000 manifestants",
+        "Le ministère de l'Intérieur compte 506 000 manifestants dans toute la France.",
+    )
+    assert organisers.source == "organisers"
+    assert national.source == "authorities"
+    assert national.scope_place == "national"
+
+
+def test_a_year_other_than_the_publication_is_the_period_counted():
+    key = quantity(
+        4000,
+        "mort",
+        "plus de 4 000 morts",
+        "Le séisme de Herat en 2023 avait fait plus de 4 000 morts.",
+        qualifier="more_than",
+    )
+    assert key.scope_period == "2023"
+
+
+def test_search_terms_and_bounds_ask_the_archive_for_the_concept_names_and_a_wider_range():
+    key = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    terms = search_terms(key)
+    assert "dead" in terms and "mujahid" in terms
+    low, high = value_bounds(key)
+    assert low < key.low and high > key.high
+
+
+def test_each_figure_of_a_sentence_takes_the_source_cited_beside_it():
+    sentence = (
+        "The two tolls never matched: over 4,000 dead according to the Taliban government, "
+        "about 1,500 according to the United Nations."
+    )
+    taliban = quantity(4000, "dead", "over 4,000 dead", sentence, qualifier="more_than", language="en")
+    united_nations = quantity(1500, None, "about 1,500", sentence, qualifier="about", language="en")
+    assert taliban.source == "authorities"
+    assert united_nations.source == "united_nations"
+
+
+def test_a_day_named_before_the_figure_is_the_day_it_counts():
+    key = quantity(
+        175000,
+        "manifestant",
+        "175 000 manifestants",
+        "Le 10 septembre, l'Intérieur avait recensé 175 000 manifestants.",
+    )
+    assert key.scope_period == "2025-09-10"
+
+
+def test_a_day_named_after_the_figure_in_another_clause_dates_something_else():
+    key = quantity(
+        80000,
+        "police",
+        "80,000 police",
+        "The government kept 80,000 police on duty, the same force it had used on September 10.",
+        language="en",
+    )
+    assert key.scope_period is None
+
+
+def test_a_place_opening_the_sentence_is_the_place_counted():
+    key = quantity(55000, "personne", "55 000 personnes", "À Paris, la préfecture a compté 55 000 personnes.")
+    assert key.scope_place == "paris"
+
+
+def test_a_place_of_another_figure_is_not_this_figures_place():
+    key = quantity(
+        505000,
+        "personne",
+        "505 000 personnes",
+        "Le ministère avait compté 505 000 personnes dans les cortèges, parmi lesquelles 55 000 à Paris.",
+    )
+    assert key.scope_place is None
+
+
+def test_a_part_of_a_figure_and_a_model_name_are_told_apart():
+    sentence = "The strike hit as many as 20 warplanes, of which around 10 were destroyed, including two A-50 aircraft."
+    part = quantity(10, None, "around 10", sentence, qualifier="about", language="en")
+    model = quantity(50, "aircraft", "50 aircraft", sentence, language="en")
+    assert part.subset
+    assert model.value is None and model.low is None
+
+
+def test_a_tolls_verb_before_a_generic_unit_makes_it_a_toll():
+    key = quantity(812, "personne", "812 personnes", "Le séisme a tué 812 personnes en Afghanistan.")
+    assert key.unit_concept == "dead"
+    assert key.scope_place == "national"
+
+
+def test_a_key_stored_as_json_ranks_the_same_once_read_back():
+    import json
+
+    from claims.linking import rank
+
+    key = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    other = quantity(800, "mort", "800 morts", "Le porte-parole Zabihullah Moudjahid annonce 800 morts à Kounar.")
+    stored = ClaimKey.from_dict(json.loads(json.dumps(key.as_dict())))
+    assert stored == key
+    assert rank(stored, [(1, other)]) == rank(key, [(1, other)])
+
+
+def test_search_terms_of_one_fact_in_french_and_english_share_their_canonical_tokens():
+    french = quantity(
+        800,
+        "mort",
+        "800 morts",
+        "Le porte-parole Zabihullah Moudjahid annonce 800 morts à Kounar.",
+        entities=["Kounar"],
+    )
+    english = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    shared = set(search_terms(french)) & set(search_terms(english))
+    assert {"dead", "kunar", "mujahid"} <= shared
+    assert all(term.isascii() and term.isalnum() and term.islower() for term in search_terms(french))
+
+
+def test_keys_from_database_times_and_plain_dates_compare():
+    from datetime import UTC, datetime
+
+    from claims.linking import rank
+
+    aware = quantity(
+        41, "avion", "41 avions", "41 avions russes touchés.", published=datetime(2025, 6, 1, 20, tzinfo=UTC)
+    )
+    plain = quantity(
+        41, "aircraft", "41 aircraft", "41 Russian aircraft hit.", language="en", published=date(2025, 6, 2)
+    )
+    assert rank(aware, [(1, plain)])[0].candidate_id == 1
+
+
+def test_a_title_before_a_speaker_is_not_part_of_the_name():
+    from claims.linking.entities import canonical_name
+
+    assert canonical_name("M. Zelensky") == canonical_name("President Zelenskyy") == canonical_name("Zelensky")
