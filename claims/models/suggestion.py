@@ -1,5 +1,7 @@
 """What the linking engine needs of every claim in the archive, and the links it proposes to reviewers."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -99,3 +101,12 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id} {self.relation}? {self.candidate_id}"
+
+    @property
+    def pair(self) -> tuple[Claim, Claim]:
+        """Both claims, the earlier publication first, as a reviewer reads who said it first."""
+        return tuple(sorted((self.claim, self.candidate), key=lambda c: (c.article.published_on or date.max, c.pk)))
+
+    def other(self, claim_id: int) -> Claim:
+        """The side that is not this claim."""
+        return self.candidate if self.claim_id == claim_id else self.claim

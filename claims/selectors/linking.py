@@ -1,0 +1,175 @@
+"""Retrieval for the linking engine: the archive's claims that may relate to one claim, found by indexed queries.
+
+Every route is bounded and uses an index, so the cost of one claim's candidates does not grow with the archive:
+the same kind and unit concept with overlapping value bounds, a nearby date, a shared canonical entity
+(rarest first), and full-text search of the sentence and its terms (FTS5 on SQLite, a tsvector with unaccent
+on PostgreSQL; both kept by the database, see migration 0005).
+"""
+
+import re
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from django.db import connection
+from django.db.models import Count
+
+from ..linking import ClaimKey, claim_key, rank, search_terms, value_bounds
+from ..models import Claim, ClaimEntityKey, ClaimLinkKey
+
+# How many candidates each route may bring; the ranking reads them all, so this bounds its cost.
+VALUE_ROUTE_LIMIT = 60
+DATE_ROUTE_LIMIT = 40
+ENTITY_ROUTE_LIMIT = 60
+TEXT_ROUTE_LIMIT = 80
+# A date claim looks this far either side of its own date.
+DATE_WINDOW = timedelta(days=3)
+# Full-text terms: letters and digits only, so no user text reaches the query syntax.
+TERM = re.compile(r"\w+")
+MAX_TERMS = 24
+DATE_FIELD = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def fts_terms(terms) -> list[str]:
+    """The distinct searchable words of some terms, in order, lower case, without query syntax."""
+    seen: dict[str, None] = {}
+    for term in terms:
+        for word in TERM.findall(str(term).lower()):
+            if len(word) > 1 or word.isdigit():
+                seen.setdefault(word, None)
+    return list(seen)[:MAX_TERMS]
+
+
+# Article ids start at 1: excluding this one excludes nothing.
+NO_ARTICLE = 0
+POSTGRES_FULL_TEXT = """
+    WITH q AS (SELECT to_tsquery('tracker_simple', %s) || to_tsquery('tracker_french', %s)
+                      || to_tsquery('tracker_english', %s) AS query)
+    SELECT k.claim_id FROM claims_claimlinkkey k, q
+    WHERE k.search_vector @@ q.query AND k.article_id <> %s
+    ORDER BY ts_rank(k.search_vector, q.query) DESC LIMIT %s"""
+SQLITE_FULL_TEXT = """
+    SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
+    WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s
+    ORDER BY bm25(claims_linkkey_fts) LIMIT %s"""
+
+
+def full_text_claim_ids(
+    *, terms, exclude_article_id: int = NO_ARTICLE, limit: int = TEXT_ROUTE_LIMIT, match_all: bool = False
+) -> list[int]:
+    """Claim ids whose key text matches any (or all) of the terms, best first (bm25 on SQLite, ts_rank on
+    PostgreSQL). Only words reach the query (see `fts_terms`), never its syntax."""
+    words = fts_terms(terms)
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        query = (" & " if match_all else " | ").join(words)
+        sql, params = POSTGRES_FULL_TEXT, [query, query, query, exclude_article_id, limit]
+    else:
+        query = (" AND " if match_all else " OR ").join(f'"{word}"' for word in words)
+        sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def entity_frequencies(entities) -> dict[str, int]:
+    """How many claims of the archive mention each canonical entity: rare names say more than common ones."""
+    entities = [entity for entity in entities if entity]
+    if not entities:
+        return {}
+    counts = ClaimEntityKey.objects.filter(entity__in=entities).values("entity").annotate(claims=Count("claim_id"))
+    found = {row["entity"]: row["claims"] for row in counts}
+    return {entity: found.get(entity, 0) for entity in entities}
+
+
+def archive_size() -> int:
+    return ClaimLinkKey.objects.count()
+
+
+def link_candidate_ids(*, row: ClaimLinkKey, terms, entity_counts: dict[str, int]) -> list[int]:
+    """Ids of claims of other articles worth ranking against this claim's key, from every route."""
+    others = ClaimLinkKey.objects.exclude(article_id=row.article_id).exclude(claim_id=row.claim_id)
+    found: dict[int, None] = {}
+
+    def add(ids) -> None:
+        for claim_id in ids:
+            found.setdefault(claim_id, None)
+
+    if row.unit_concept and row.low is not None and row.high is not None:
+        near_value = others.filter(kind=row.kind, unit_concept=row.unit_concept, low__lte=row.high, high__gte=row.low)
+        add(near_value.values_list("claim_id", flat=True)[:VALUE_ROUTE_LIMIT])
+    if row.date_start is not None:
+        near_date = others.filter(
+            kind=row.kind, date_start__range=(row.date_start - DATE_WINDOW, row.date_start + DATE_WINDOW)
+        )
+        add(near_date.values_list("claim_id", flat=True)[:DATE_ROUTE_LIMIT])
+    rarest_first = sorted((entity for entity in entity_counts if entity_counts[entity]), key=entity_counts.get)
+    for entity in rarest_first[:4]:
+        sharing = ClaimEntityKey.objects.filter(entity=entity).exclude(claim_id=row.claim_id).order_by("-claim_id")
+        add(sharing.values_list("claim_id", flat=True)[:ENTITY_ROUTE_LIMIT])
+    add(full_text_claim_ids(terms=terms, exclude_article_id=row.article_id))
+    found.pop(row.claim_id, None)
+    return list(found)
+
+
+def claim_key_of(claim: Claim):
+    """The engine's key of a claim, from its reading, sentence, entities and article."""
+    return claim_key(
+        kind=claim.kind,
+        reading=claim.normalized,
+        text=claim.text,
+        sentence=claim.sentence,
+        entities=[entity["text"] for entity in claim.entities if entity.get("text")],
+        language=claim.article.language,
+        published=claim.article.published_on,
+    )
+
+
+def key_json(key) -> dict:
+    return {name: value.isoformat() if isinstance(value, date) else value for name, value in asdict(key).items()}
+
+
+def key_from_row(row: ClaimLinkKey):
+    """The engine's key as stored with the row, rebuilt without touching the claim."""
+    stored = dict(row.key)
+    for name, value in stored.items():
+        if DATE_FIELD.fullmatch(str(value)):
+            stored[name] = date.fromisoformat(value)
+        elif isinstance(value, list):
+            stored[name] = tuple(value)
+    return ClaimKey(**stored)
+
+
+def claim_link_key_row(claim: Claim) -> ClaimLinkKey:
+    """The key's indexed columns for one claim (not saved)."""
+    key = claim_key_of(claim)
+    bounds = value_bounds(key)
+    low, high = bounds if bounds else (None, None)
+    terms = search_terms(key)
+    return ClaimLinkKey(
+        claim_id=claim.pk,
+        article_id=claim.article_id,
+        kind=claim.kind,
+        unit_concept=key.unit_concept or "",
+        low=low,
+        high=high,
+        date_start=key.date_start,
+        language=claim.article.language,
+        published=claim.article.published_on,
+        entities="\n".join(key.entities),
+        search_text=" ".join([claim.sentence, claim.article.title, *terms]),
+        key=key_json(key),
+    )
+
+
+def claim_rank_against(*, claim: Claim, others: list[Claim]) -> list:
+    """The engine's verdict on these claims against this one, keys read from the index or made on the spot."""
+    stored = {
+        row.claim_id: row for row in ClaimLinkKey.objects.filter(claim_id__in=[claim.pk, *(o.pk for o in others)])
+    }
+    key = key_from_row(stored[claim.pk]) if claim.pk in stored else claim_key_of(claim)
+    candidates = {
+        other.pk: key_from_row(stored[other.pk]) if other.pk in stored else claim_key_of(other) for other in others
+    }
+    entity_counts = entity_frequencies(key.entities)
+    return rank(key, candidates, entity_counts=entity_counts, archive_size=archive_size())
