@@ -1,0 +1,311 @@
+"""A claim's language-independent key: what it counts, how much, when, where, whose figure, about whom."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .entities import canonical_entities, canonical_name, entities_in
+from .lexicon import PhraseIndex, base_form, lexicon
+from .text import fold, tokens, words
+
+# An exact figure is read as the rounding outlets use: "506 000" may be "505 000" elsewhere (1.5 %), a
+# figure ending in zeros may stand for anything within half its last significant digit, up to 5 %.
+EXACT_TOLERANCE = 0.015
+ROUNDING_CAP = 0.05
+ABOUT_TOLERANCE = 0.12
+# "More than 1,400" is read as 1,400 to 1,500: the next step of its last significant digit (and a margin).
+OPEN_MARGIN = 0.05
+# Retrieval asks the archive for more than ranking will call compatible, so near misses can be shown too.
+RETRIEVAL_WIDENING = 0.25
+# How far before or after the claim in its sentence a unit word may stand when the reading has none.
+UNIT_WINDOW = 4
+YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+# Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
+
+
+@dataclass(frozen=True)
+class ClaimKey:
+    kind: str
+    language: str
+    unit_concept: str | None = None
+    low: float | None = None
+    high: float | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    entities: frozenset[str] = frozenset()
+    speaker: str | None = None
+    scope_place: str | None = None
+    scope_period: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    text: str = ""
+    sentence: str = ""
+    # Beyond the interface: what ranking compares, computed once here.
+    value: float | None = None
+    qualifier: str = "exact"
+    forecast: bool = False
+    cumulative: bool = False
+    features: frozenset[str] = field(default_factory=frozenset)
+    numbers: frozenset[float] = field(default_factory=frozenset)
+
+
+def claim_key(
+    *,
+    kind: str,
+    reading: Mapping[str, Any],
+    text: str,
+    sentence: str,
+    entities: Iterable[str],
+    language: str,
+    published: datetime | date | None,
+) -> ClaimKey:
+    """The key of one claim. `reading` is the claim's normalised fields (a `readings` dict)."""
+    sentence = sentence or text
+    published_at = _as_datetime(published)
+    bases = [base_form(word) for word in words(sentence)]
+    claim_at = _token_position(sentence, text)
+    unit_concept, low, high, value = None, None, None, None
+    qualifier = str(reading.get("qualifier") or "exact")
+    if kind == "quantity":
+        unit_concept = _unit_concept(reading, bases, claim_at, len(words(text)))
+        value = _float(reading.get("value"))
+        low, high = _interval(value, _float(reading.get("value_max")), qualifier)
+        unit_concept, low, high = _converted(unit_concept, low, high)
+    date_start, date_end = _date_span(reading) if kind == "date" else (None, None)
+    names = canonical_entities(entities) | entities_in(sentence)
+    speaker = canonical_name(reading["speaker"]) if reading.get("speaker") else None
+    return ClaimKey(
+        kind=kind,
+        language=(language or "fr").split("-")[0].lower(),
+        unit_concept=unit_concept,
+        low=low,
+        high=high,
+        date_start=date_start,
+        date_end=date_end,
+        entities=frozenset(names),
+        speaker=speaker,
+        scope_place=_scope_place(sentence, text),
+        scope_period=_scope_period(sentence, published_at),
+        source=_source(sentence, text),
+        published=published_at,
+        text=text,
+        sentence=sentence,
+        value=value,
+        qualifier=qualifier,
+        forecast=bool(lexicon().forecast.find(bases)),
+        cumulative=unit_concept in lexicon().cumulative,
+        features=sentence_features(sentence),
+        numbers=frozenset(_sentence_numbers(sentence)),
+    )
+
+
+def search_terms(key: ClaimKey) -> list[str]:
+    """Words to look the claim up in the archive with: unit concept, canonical entities, salient words."""
+    terms = []
+    if key.unit_concept:
+        terms.append(key.unit_concept)
+    terms.extend(sorted(key.entities))
+    if key.speaker:
+        terms.append(key.speaker)
+    salient = [word for word in words(key.sentence) if len(word) >= 5 and word not in lexicon().stopwords]
+    terms.extend(sorted(set(salient), key=lambda word: (-len(word), word))[:8])
+    return list(dict.fromkeys(terms))
+
+
+def value_bounds(key: ClaimKey) -> tuple[float | None, float | None]:
+    """The value range to ask the archive for: the key's interval, widened so near misses come back too."""
+    if key.low is None and key.high is None:
+        return None, None
+    low = key.low * (1 - RETRIEVAL_WIDENING) if key.low is not None and math.isfinite(key.low) else None
+    high = key.high * (1 + RETRIEVAL_WIDENING) if key.high is not None and math.isfinite(key.high) else None
+    return low, high
+
+
+def sentence_features(sentence: str) -> frozenset[str]:
+    """What two sentences in French or English can share: concepts, cognate stems, entities, numbers."""
+    folded = words(sentence)
+    bases = [base_form(word) for word in folded]
+    features = {f"concept:{name}" for _, _, names in lexicon().concepts.find(bases) for name in names}
+    features |= {f"stem:{word[:5]}" for word in folded if len(word) >= 5 and word not in lexicon().stopwords}
+    features |= {f"entity:{name}" for name in entities_in(sentence)}
+    features |= {f"number:{number:g}" for number in _sentence_numbers(sentence)}
+    return frozenset(features)
+
+
+NUMBER = re.compile(r"\d+(?:[  \u202f.,]\d{3})*(?:[.,]\d+)?")
+
+
+def _sentence_numbers(sentence: str) -> list[float]:
+    numbers = []
+    for match in NUMBER.finditer(sentence):
+        raw = re.sub(r"[  \u202f]", "", match.group())
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
+            raw = re.sub(r"[.,]", "", raw)
+        try:
+            numbers.append(float(raw.replace(",", ".")))
+        except ValueError:
+            continue
+    return numbers
+
+
+def _float(raw: Any) -> float | None:
+    try:
+        number = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _significant_step(value: float) -> float:
+    """The unit of the last significant digit of a whole figure: 1,400 → 100, 506,000 → 1,000, 41 → 1."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    step, whole = 1, int(value)
+    while whole and whole % 10 == 0:
+        whole //= 10
+        step *= 10
+    return float(step)
+
+
+def _interval(value: float | None, value_max: float | None, qualifier: str) -> tuple[float | None, float | None]:
+    if value is None:
+        return None, None
+    step = _significant_step(value)
+    spread = max(abs(value) * EXACT_TOLERANCE, min(step / 2, abs(value) * ROUNDING_CAP))
+    if qualifier == "range" and value_max is not None:
+        return value - spread, value_max + spread
+    if qualifier == "about":
+        spread = max(spread, abs(value) * ABOUT_TOLERANCE)
+        return value - spread, value + spread
+    if qualifier in {"more_than", "at_least"}:
+        return value - spread, value + max(step, abs(value) * OPEN_MARGIN) * (1 + OPEN_MARGIN)
+    if qualifier in {"less_than", "at_most"}:
+        return value - max(step, abs(value) * OPEN_MARGIN) * 3, value + spread
+    if qualifier == "order_of_magnitude":
+        return value, value * 10
+    return value - spread, value + spread
+
+
+def _converted(concept: str | None, low: float | None, high: float | None):
+    """Dollars and pounds as euros, miles as kilometres: the same amount in another unit is the same figure."""
+    rule = lexicon().conversions.get(concept or "")
+    if rule is None or low is None or high is None:
+        return concept, low, high
+    target, factor, tolerance = rule
+    return target, low * factor * (1 - tolerance), high * factor * (1 + tolerance)
+
+
+def _token_position(sentence: str, text: str) -> int:
+    at = sentence.find(text)
+    return len(words(sentence[:at])) if at >= 0 else 0
+
+
+def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, claim_length: int) -> str | None:
+    """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit,
+    made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
+    if reading.get("unit_key"):
+        return str(reading["unit_key"])
+    units = lexicon().units
+    unit = fold(str(reading.get("unit") or ""))
+    unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
+    found = units.find(unit_bases)
+    concept = sorted(found[0][2])[0] if found else None
+    if concept is None:
+        # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
+        # the unit named closest to the figure, either side.
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False)
+        return nearby or (unit_bases[0] if unit_bases else None)
+    if concept in lexicon().unit_parents:
+        # A generic unit is made specific only by what follows it ("personnes tuées"), never by a source
+        # named before it ("selon la police, 12 000 personnes").
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+        if nearby in lexicon().unit_parents[concept]:
+            concept = nearby
+    return concept
+
+
+def _nearby_unit(
+    bases: list[str], claim_at: int, claim_length: int, *, skip: str | None, after_only: bool
+) -> str | None:
+    """The unit concept named closest to the figure, within a few words of it."""
+    best, best_distance = None, UNIT_WINDOW + 1
+    for start, _end, names in lexicon().units.find(bases):
+        if skip in names:
+            continue
+        if claim_at <= start < claim_at + claim_length:
+            distance = 0
+        elif start >= claim_at + claim_length:
+            distance = start - (claim_at + claim_length) + 1
+        elif after_only:
+            continue
+        else:
+            distance = claim_at - start + 1
+        if distance < best_distance:
+            best, best_distance = sorted(names)[0], distance
+    return best
+
+
+def _date_span(reading: Mapping[str, Any]) -> tuple[date | None, date | None]:
+    try:
+        start = date.fromisoformat(str(reading.get("date") or ""))
+    except ValueError:
+        return None, None
+    precision = reading.get("precision") or "day"
+    if precision == "year":
+        return start.replace(month=1, day=1), start.replace(month=12, day=31)
+    if precision == "month":
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start.replace(day=1), following - timedelta(days=1)
+    if precision == "week":
+        return start, start + timedelta(days=6)
+    return start, start
+
+
+def _as_datetime(published: datetime | date | None) -> datetime | None:
+    if published is None or isinstance(published, datetime):
+        return published
+    return datetime.combine(published, time(12))
+
+
+def _scope_place(sentence: str, text: str) -> str | None:
+    """Where the figure counts: the whole country, everything outside one place, or nothing said."""
+    return _nearest(lexicon().scope, sentence, text)
+
+
+def _scope_period(sentence: str, published: datetime | None) -> str | None:
+    """The year the figure counts when the sentence names another one than the publication's."""
+    years = {int(year) for year in YEAR.findall(sentence)}
+    if published is not None:
+        years.discard(published.year)
+    return str(min(years)) if years else None
+
+
+def _source(sentence: str, text: str) -> str | None:
+    """Whose figure: the kind of source cited closest to it (police, organisers, a ministry, the UN…)."""
+    return _nearest(lexicon().sources, sentence, text)
+
+
+def _nearest(phrases: PhraseIndex, sentence: str, text: str) -> str | None:
+    """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
+    according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
+    at = max(sentence.find(text), 0)
+    end = at + len(text)
+    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
+    clause = sentence[
+        max([b + 1 for b in breaks if b < at], default=0) : min([b for b in breaks if b >= end], default=len(sentence))
+    ]
+    for part in (clause, sentence):
+        found_words = tokens(part)
+        capitals = [written.isupper() for _, written in found_words]
+        found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
+        if found:
+            claim_at = _token_position(part, text)
+            _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
+            return sorted(names)[0]
+    return None

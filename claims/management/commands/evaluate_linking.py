@@ -1,0 +1,31 @@
+"""Score cross-source linking on the linking development set: recall@5, MRR, contradictions, distractors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.linking.evaluation import evaluate, extract_articles, format_report, load_devset, mention_keys
+
+
+class Command(BaseCommand):
+    help = (
+        "Extract the claims of the linking development set (tests/devset/linking), rank every gold mention "
+        "against all the others and print recall@5, MRR, contradiction precision and recall and the share of "
+        "distractors ranked first or flagged, per language pair. No database access."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--devset", help="folder holding gold.json and the articles (default: the project's)")
+
+    def handle(self, *args, **options) -> None:
+        base = Path(getattr(settings, "BASE_DIR", Path.cwd()))
+        directory = Path(options["devset"] or base / "tests" / "devset" / "linking")
+        try:
+            gold, bodies = load_devset(directory)
+        except (OSError, ValueError, KeyError) as error:
+            raise CommandError(f"Cannot load the linking set from {directory}: {error}") from None
+        keys = mention_keys(gold, extract_articles(gold, bodies))
+        self.stdout.write(format_report(evaluate(gold, keys)))

@@ -1,0 +1,12 @@
+"""`manage.py evaluate_linking` scores the engine on the linking development set, per language pair."""
+
+from django.core.management import call_command
+
+
+def test_evaluate_linking_prints_each_measure_per_language_pair(capsys):
+    call_command("evaluate_linking")
+    output = capsys.readouterr().out
+    for measure in ("recall@5", "MRR", "contradiction precision", "contradiction recall", "distractors"):
+        assert measure in output
+    header = next(line for line in output.splitlines() if "fr-fr" in line)
+    assert "en-en" in header and "en-fr" in header and "all" in header

@@ -1,0 +1,99 @@
+"""Ranking: the same fact comes first; contradictions, updates and different scopes are told apart, in words."""
+
+from datetime import date, datetime
+
+from claims.linking import Relation, claim_key, rank
+
+
+def quantity(value, unit, sentence, *, text=None, qualifier="exact", language="fr", published=date(2025, 9, 18)):
+    return claim_key(
+        kind="quantity",
+        reading={"value": value, "qualifier": qualifier, "unit": unit},
+        text=text or sentence,
+        sentence=sentence,
+        entities=(),
+        language=language,
+        published=published,
+    )
+
+
+def test_the_same_count_in_the_other_language_ranks_first():
+    claim = quantity(41, "avion", "Selon Kyiv, 41 avions russes ont été touchés sur quatre bases aériennes.")
+    candidates = [
+        (1, quantity(117, "drone", "Ukraine used 117 drones in the attack.", language="en")),
+        (2, quantity(41, "aircraft", "Kyiv says 41 Russian aircraft were hit at four air bases.", language="en")),
+        (3, quantity(4, "base", "Four air bases were hit, Kyiv says.", language="en")),
+    ]
+    ranked = rank(claim, candidates)
+    assert ranked[0].candidate_id == 2
+    assert ranked[0].relation == Relation.SAME_AS
+    assert any("same unit" in reason for reason in ranked[0].reasons)
+
+
+def test_police_and_organisers_figures_for_one_march_contradict_and_say_so():
+    police = quantity(
+        12000, "personne", "Selon la police, 12 000 personnes ont manifesté à Nantes jeudi.", text="12 000 personnes"
+    )
+    organisers = quantity(
+        40000,
+        "manifestant",
+        "Selon les organisateurs, 40 000 manifestants ont défilé à Nantes jeudi.",
+        text="40 000 manifestants",
+    )
+    [suggestion] = rank(police, [(7, organisers)])
+    assert suggestion.relation == Relation.CONTRADICTS
+    assert any("police" in reason and "organisers" in reason for reason in suggestion.reasons)
+
+
+def test_a_later_bulletin_with_a_higher_toll_is_an_update():
+    first = quantity(
+        95,
+        "mort",
+        "Les inondations ont fait 95 morts dans la région de Valence, selon les secours.",
+        published=datetime(2024, 10, 30, 9),
+    )
+    later = quantity(
+        158,
+        "mort",
+        "Les inondations ont fait 158 morts dans la région de Valence, selon les secours.",
+        published=datetime(2024, 10, 31, 9),
+    )
+    [suggestion] = rank(first, [(2, later)])
+    assert suggestion.relation == Relation.UPDATE
+
+
+def test_a_city_count_and_the_national_count_are_not_a_contradiction():
+    city = quantity(55000, "manifestant", "À Paris, 55 000 manifestants ont défilé selon la préfecture.")
+    national = quantity(
+        506000,
+        "manifestant",
+        "Dans toute la France, 506 000 manifestants ont défilé selon le ministère de l'Intérieur.",
+    )
+    suggestions = rank(city, [(2, national)])
+    assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+
+
+def test_a_count_from_another_year_is_not_a_contradiction():
+    now = quantity(1400, "mort", "Le séisme a fait plus de 1 400 morts en Afghanistan.", qualifier="more_than")
+    then = quantity(
+        4000, "mort", "Le séisme de 2023 avait fait plus de 4 000 morts en Afghanistan.", qualifier="more_than"
+    )
+    suggestions = rank(now, [(2, then)])
+    assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+
+
+def test_rare_shared_names_weigh_more_than_common_ones():
+    claim = quantity(30, "blessé", "Trente blessés à Paiporta, selon la mairie de Paiporta en Espagne.")
+    rare = quantity(26, "blessé", "Paiporta compte 26 blessés.", published=date(2025, 9, 18))
+    common = quantity(26, "blessé", "L'Espagne compte 26 blessés.", published=date(2025, 9, 18))
+    frequency = {"paiporta": 2, "spain": 400}
+    ranked = rank(claim, [(1, common), (2, rare)], entity_frequency=frequency, archive_size=500)
+    assert ranked[0].candidate_id == 2
+
+
+def test_a_limit_caps_the_suggestions_and_unrelated_claims_are_left_out():
+    claim = quantity(41, "avion", "41 avions russes ont été touchés.")
+    unrelated = quantity(3, "minute", "Le vol a duré trois minutes au Louvre.")
+    same = [(i, quantity(41, "aircraft", "41 Russian aircraft were hit.", language="en")) for i in range(5)]
+    ranked = rank(claim, [*same, (99, unrelated)], limit=3)
+    assert len(ranked) == 3 and all(s.candidate_id != 99 for s in ranked)
