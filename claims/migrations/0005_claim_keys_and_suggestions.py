@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
                 ('indexed_at', models.DateTimeField(auto_now=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['kind', 'unit_concept', 'low'], name='linkkey_kind_unit_low'), models.Index(fields=['kind', 'date_start'], name='linkkey_kind_date')],
+                'indexes': [models.Index(fields=['kind', 'unit_concept', 'low'], name='linkkey_kind_unit_low'), models.Index(fields=['kind', 'date_start'], name='linkkey_kind_date'), models.Index(fields=['low'], name='linkkey_low')],
             },
         ),
         migrations.CreateModel(
@@ -109,10 +109,11 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('entity', models.CharField(max_length=200)),
+                ('kind', models.CharField(help_text="The claim's kind: only claims of one kind are compared.", max_length=16)),
                 ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entity_keys', to='claims.claim')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('entity', 'claim'), name='entitykey_unique')],
+                'constraints': [models.UniqueConstraint(fields=('entity', 'kind', 'claim'), name='entitykey_unique')],
             },
         ),
         migrations.CreateModel(

@@ -36,6 +36,7 @@ class ClaimLinkKey(models.Model):
         indexes = [
             models.Index(fields=["kind", "unit_concept", "low"], name="linkkey_kind_unit_low"),
             models.Index(fields=["kind", "date_start"], name="linkkey_kind_date"),
+            models.Index(fields=["low"], name="linkkey_low"),  # the Link panel's search by figure
         ]
 
     def __str__(self) -> str:
@@ -47,9 +48,10 @@ class ClaimEntityKey(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="entity_keys")
     entity = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, help_text="The claim's kind: only claims of one kind are compared.")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["entity", "claim"], name="entitykey_unique")]
+        constraints = [models.UniqueConstraint(fields=["entity", "kind", "claim"], name="entitykey_unique")]
 
     def __str__(self) -> str:
         return self.entity

@@ -7,8 +7,8 @@ on PostgreSQL; both kept by the database, see migration 0005).
 """
 
 import re
-from dataclasses import asdict
-from datetime import date, timedelta
+from dataclasses import asdict, fields
+from datetime import date, datetime, timedelta
 
 from django.db import connection
 from django.db.models import Count
@@ -26,7 +26,6 @@ DATE_WINDOW = timedelta(days=3)
 # Full-text terms: letters and digits only, so no user text reaches the query syntax.
 TERM = re.compile(r"\w+")
 MAX_TERMS = 24
-DATE_FIELD = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def fts_terms(terms) -> list[str]:
@@ -45,16 +44,21 @@ POSTGRES_FULL_TEXT = """
     WITH q AS (SELECT to_tsquery('tracker_simple', %s) || to_tsquery('tracker_french', %s)
                       || to_tsquery('tracker_english', %s) AS query)
     SELECT k.claim_id FROM claims_claimlinkkey k, q
-    WHERE k.search_vector @@ q.query AND k.article_id <> %s
+    WHERE k.search_vector @@ q.query AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
     ORDER BY ts_rank(k.search_vector, q.query) DESC LIMIT %s"""
 SQLITE_FULL_TEXT = """
     SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
-    WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s
+    WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
     ORDER BY bm25(claims_linkkey_fts) LIMIT %s"""
 
 
 def full_text_claim_ids(
-    *, terms, exclude_article_id: int = NO_ARTICLE, limit: int = TEXT_ROUTE_LIMIT, match_all: bool = False
+    *,
+    terms,
+    exclude_article_id: int = NO_ARTICLE,
+    kind: str = "",
+    limit: int = TEXT_ROUTE_LIMIT,
+    match_all: bool = False,
 ) -> list[int]:
     """Claim ids whose key text matches any (or all) of the terms, best first (bm25 on SQLite, ts_rank on
     PostgreSQL). Only words reach the query (see `fts_terms`), never its syntax."""
@@ -63,10 +67,10 @@ def full_text_claim_ids(
         return []
     if connection.vendor == "postgresql":
         query = (" & " if match_all else " | ").join(words)
-        sql, params = POSTGRES_FULL_TEXT, [query, query, query, exclude_article_id, limit]
+        sql, params = POSTGRES_FULL_TEXT, [query, query, query, exclude_article_id, kind, kind, limit]
     else:
         query = (" AND " if match_all else " OR ").join(f'"{word}"' for word in words)
-        sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, limit]
+        sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, kind, kind, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
@@ -86,7 +90,7 @@ def archive_size() -> int:
     return ClaimLinkKey.objects.count()
 
 
-def link_candidate_ids(*, row: ClaimLinkKey, terms, entity_counts: dict[str, int]) -> list[int]:
+def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[str, int]) -> list[int]:
     """Ids of claims of other articles worth ranking against this claim's key, from every route."""
     others = ClaimLinkKey.objects.exclude(article_id=row.article_id).exclude(claim_id=row.claim_id)
     found: dict[int, None] = {}
@@ -95,9 +99,11 @@ def link_candidate_ids(*, row: ClaimLinkKey, terms, entity_counts: dict[str, int
         for claim_id in ids:
             found.setdefault(claim_id, None)
 
-    if row.unit_concept and row.low is not None and row.high is not None:
-        near_value = others.filter(kind=row.kind, unit_concept=row.unit_concept, low__lte=row.high, high__gte=row.low)
-        add(near_value.values_list("claim_id", flat=True)[:VALUE_ROUTE_LIMIT])
+    low, high = value_bounds(key)
+    if row.unit_concept and low is not None and high is not None:
+        # Walk the index down from the top of the range, so the first rows read are the nearest values.
+        near_value = others.filter(kind=row.kind, unit_concept=row.unit_concept, low__lte=high, high__gte=low)
+        add(near_value.order_by("-low").values_list("claim_id", flat=True)[:VALUE_ROUTE_LIMIT])
     if row.date_start is not None:
         near_date = others.filter(
             kind=row.kind, date_start__range=(row.date_start - DATE_WINDOW, row.date_start + DATE_WINDOW)
@@ -105,9 +111,9 @@ def link_candidate_ids(*, row: ClaimLinkKey, terms, entity_counts: dict[str, int
         add(near_date.values_list("claim_id", flat=True)[:DATE_ROUTE_LIMIT])
     rarest_first = sorted((entity for entity in entity_counts if entity_counts[entity]), key=entity_counts.get)
     for entity in rarest_first[:4]:
-        sharing = ClaimEntityKey.objects.filter(entity=entity).exclude(claim_id=row.claim_id).order_by("-claim_id")
+        sharing = ClaimEntityKey.objects.filter(entity=entity, kind=row.kind).order_by("-claim_id")
         add(sharing.values_list("claim_id", flat=True)[:ENTITY_ROUTE_LIMIT])
-    add(full_text_claim_ids(terms=terms, exclude_article_id=row.article_id))
+    add(full_text_claim_ids(terms=search_terms(key), exclude_article_id=row.article_id, kind=row.kind))
     found.pop(row.claim_id, None)
     return list(found)
 
@@ -125,34 +131,54 @@ def claim_key_of(claim: Claim):
     )
 
 
-def key_json(key) -> dict:
-    return {name: value.isoformat() if isinstance(value, date) else value for name, value in asdict(key).items()}
+def key_json(key: ClaimKey) -> dict:
+    """The key as JSON: sets as sorted lists, times as ISO strings (read back by `key_from_row`)."""
+    stored = {}
+    for name, value in asdict(key).items():
+        if isinstance(value, frozenset):
+            value = sorted(value)
+        elif isinstance(value, date):  # datetimes included
+            value = value.isoformat()
+        stored[name] = value
+    return stored
 
 
-def key_from_row(row: ClaimLinkKey):
+def _key_field_readers() -> dict:
+    readers = {}
+    for key_field in fields(ClaimKey):
+        kind = str(key_field.type)
+        if "frozenset" in kind:
+            readers[key_field.name] = frozenset
+        elif "datetime" in kind:
+            readers[key_field.name] = datetime.fromisoformat
+        elif "date" in kind:
+            readers[key_field.name] = date.fromisoformat
+    return readers
+
+
+KEY_FIELD_READERS = _key_field_readers()
+
+
+def key_from_row(row: ClaimLinkKey) -> ClaimKey:
     """The engine's key as stored with the row, rebuilt without touching the claim."""
-    stored = dict(row.key)
-    for name, value in stored.items():
-        if DATE_FIELD.fullmatch(str(value)):
-            stored[name] = date.fromisoformat(value)
-        elif isinstance(value, list):
-            stored[name] = tuple(value)
+    stored = {}
+    for name, value in row.key.items():
+        reader = KEY_FIELD_READERS.get(name)
+        stored[name] = reader(value) if reader and value is not None else value
     return ClaimKey(**stored)
 
 
 def claim_link_key_row(claim: Claim) -> ClaimLinkKey:
     """The key's indexed columns for one claim (not saved)."""
     key = claim_key_of(claim)
-    bounds = value_bounds(key)
-    low, high = bounds if bounds else (None, None)
     terms = search_terms(key)
     return ClaimLinkKey(
         claim_id=claim.pk,
         article_id=claim.article_id,
         kind=claim.kind,
         unit_concept=key.unit_concept or "",
-        low=low,
-        high=high,
+        low=key.low,
+        high=key.high,
         date_start=key.date_start,
         language=claim.article.language,
         published=claim.article.published_on,
@@ -171,5 +197,4 @@ def claim_rank_against(*, claim: Claim, others: list[Claim]) -> list:
     candidates = {
         other.pk: key_from_row(stored[other.pk]) if other.pk in stored else claim_key_of(other) for other in others
     }
-    entity_counts = entity_frequencies(key.entities)
-    return rank(key, candidates, entity_counts=entity_counts, archive_size=archive_size())
+    return rank(key, candidates.items(), entity_frequency=entity_frequencies(key.entities), archive_size=archive_size())

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from ..models import Claim, Suggestion
 
@@ -34,27 +35,44 @@ def contradictions_against_verdicts(*, limit: int = 10) -> QuerySet[Suggestion]:
     )
 
 
-def suggestion_prefetches() -> list[Prefetch]:
-    """What a claim card's summary line reads, for a whole page of cards in two queries."""
-    open_suggestions = Suggestion.objects.exclude(status=Suggestion.Status.DISMISSED).only(
-        "id", "claim_id", "candidate_id", "relation", "status"
+def _open_suggestions_of_card():
+    """Open suggestions on either side of the card's claim (a subquery of the card's own query)."""
+    either_side = Q(claim_id=OuterRef("pk")) | Q(candidate_id=OuterRef("pk"))
+    return Suggestion.objects.filter(either_side).exclude(status=Suggestion.Status.DISMISSED).order_by()
+
+
+def suggestion_summary_annotations() -> dict:
+    """What a card's summary line says, computed in the cards' own query: no query per card, none per page.
+
+    Other outlets: distinct outlets of the other side among open same/supports/update suggestions;
+    contradictions: pending possible contradictions.
+    """
+    other_source = Case(
+        When(claim_id=OuterRef("pk"), then=F("candidate__article__source_id")),
+        default=F("claim__article__source_id"),
     )
-    return [
-        Prefetch(
-            "suggestions",
-            queryset=open_suggestions.select_related("candidate__article").only(
-                "id", "claim_id", "candidate_id", "relation", "status", "candidate__article__source_id"
-            ),
-            to_attr="suggestions_open",
-        ),
-        Prefetch(
-            "suggested_in",
-            queryset=open_suggestions.select_related("claim__article").only(
-                "id", "claim_id", "candidate_id", "relation", "status", "claim__article__source_id"
-            ),
-            to_attr="suggested_in_open",
-        ),
-    ]
+    outlets = (
+        _open_suggestions_of_card()
+        .exclude(relation=Suggestion.Relation.CONTRADICTS)
+        .annotate(other_source=other_source)
+        .exclude(other_source=OuterRef("article__source_id"))
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(outlets=Count("other_source", distinct=True))
+        .values("outlets")
+    )
+    contradictions = (
+        _open_suggestions_of_card()
+        .filter(status=Suggestion.Status.PENDING, relation=Suggestion.Relation.CONTRADICTS)
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(contradictions=Count("pk"))
+        .values("contradictions")
+    )
+    return {
+        "suggested_outlets": Coalesce(Subquery(outlets), 0),
+        "suggested_contradictions": Coalesce(Subquery(contradictions), 0),
+    }
 
 
 @dataclass(frozen=True)
@@ -67,20 +85,8 @@ class SuggestionSummary:
 
 
 def claim_suggestion_summary(claim: Claim) -> SuggestionSummary:
-    """How many other outlets report the claim and how many possibly contradict it, from the prefetched rows."""
-    outgoing = getattr(claim, "suggestions_open", None)
-    incoming = getattr(claim, "suggested_in_open", None)
-    if outgoing is None or incoming is None:
-        return SuggestionSummary(0, 0)  # a card rendered without the prefetch shows no line rather than querying
-    outlets, contradictions = set(), 0
-    pairs = [(s, s.candidate) for s in outgoing] + [(s, s.claim) for s in incoming]
-    for suggestion, other in pairs:
-        if suggestion.relation == Suggestion.Relation.CONTRADICTS:
-            contradictions += suggestion.status == Suggestion.Status.PENDING
-        else:
-            outlets.add(other.article.source_id)
-    outlets.discard(claim.article.source_id)
-    return SuggestionSummary(len(outlets), contradictions)
+    """The card's summary from the annotations of `suggestion_summary_annotations` (none: no line, no query)."""
+    return SuggestionSummary(getattr(claim, "suggested_outlets", 0), getattr(claim, "suggested_contradictions", 0))
 
 
 @dataclass(frozen=True)

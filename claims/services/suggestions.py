@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..linking import rank, search_terms
+from ..linking import rank
 from ..models import Claim, ClaimEntityKey, ClaimLink, ClaimLinkKey, Suggestion, WebhookEvent
 from ..selectors.linking import (
     archive_size,
@@ -59,17 +59,16 @@ def claims_index_for_linking(*, claim_ids: Iterable[int]) -> list[int]:
 def claim_rank_candidates(*, row: ClaimLinkKey, total: int | None = None) -> list:
     """The engine's ranked suggestions for one indexed claim against the whole archive."""
     key = key_from_row(row)
-    terms = search_terms(key)
-    entity_counts = entity_frequencies(row.entities.split("\n"))
-    candidate_ids = link_candidate_ids(row=row, terms=terms, entity_counts=entity_counts)
+    entity_counts = entity_frequencies(key.entities)
+    candidate_ids = link_candidate_ids(row=row, key=key, entity_counts=entity_counts)
     if not candidate_ids:
         return []
-    candidates = {
-        other.claim_id: key_from_row(other)
+    candidates = [
+        (other.claim_id, key_from_row(other))
         for other in ClaimLinkKey.objects.filter(claim_id__in=candidate_ids).exclude(article_id=row.article_id)
-    }
+    ]
     total = archive_size() if total is None else total
-    return rank(key, candidates, entity_counts=entity_counts, archive_size=total)[:SUGGESTIONS_PER_CLAIM]
+    return rank(key, candidates, entity_frequency=entity_counts, archive_size=total, limit=SUGGESTIONS_PER_CLAIM)
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ def claims():
     twin = countries(
         "Plus de 30 pays rejoindront la coalition, dit Londres.", "Plus de 30 pays", 30, "more_than", "Wire"
     )
-    rival = countries("Seuls 27 pays rejoindront la coalition, dit Berlin.", "27 pays", 27, "exact", "Gazette")
+    rival = countries("27 pays rejoindront la coalition.", "27 pays", 27, "exact", "Gazette")
     return summit, twin, rival  # fmt: skip
 
 

@@ -22,7 +22,7 @@ def countries(body: str, text: str, reading: dict | None = None, *, outlet: str 
 
 @pytest.fixture
 def summit():
-    return countries("Plus de 30 pays rejoindront la coalition, dit Paris.", "Plus de 30 pays", outlet="Le Quotidien")
+    return countries("Plus de 30 pays rejoindront la coalition.", "Plus de 30 pays", outlet="Le Quotidien")
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def twin():
 @pytest.fixture
 def rival():
     reading = {"value": 27.0, "value_max": None, "qualifier": "exact", "unit": "pays"}
-    return countries("Seuls 27 pays rejoindront la coalition, dit Berlin.", "27 pays", reading, outlet="Gazette")
+    return countries("27 pays rejoindront la coalition.", "27 pays", reading, outlet="Gazette")
 
 
 def pair(a: Claim, b: Claim) -> Suggestion:
@@ -127,7 +127,7 @@ def test_a_new_contradiction_of_a_judged_fact_reaches_the_dashboard_and_the_webh
     WebhookSubscription.objects.create(name="CMS", url="http://127.0.0.1:9/hooks", secret="s")
 
     reading = {"value": 27.0, "value_max": None, "qualifier": "exact", "unit": "pays"}
-    rival = countries("Seuls 27 pays rejoindront la coalition, dit Berlin.", "27 pays", reading, outlet="Gazette")
+    rival = countries("27 pays rejoindront la coalition.", "27 pays", reading, outlet="Gazette")
 
     events = WebhookDelivery.objects.filter(event="contradiction.suggested")
     assert events.exists()
@@ -146,7 +146,7 @@ def test_the_queue_shows_the_summary_without_a_query_per_card(reviewer_client, d
     for index in range(30):
         countries(f"Plus de 30 pays, dépêche {index}.", "Plus de 30 pays", outlet=f"Outlet {index}")
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):  # as many as before the summary line
         html = reviewer_client.get(reverse("claims:review_queue")).content.decode()
 
     assert html.count("other outlets") == 25
