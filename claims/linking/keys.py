@@ -25,6 +25,38 @@ RETRIEVAL_WIDENING = 0.25
 # How far before or after the claim in its sentence a unit word may stand when the reading has none.
 UNIT_WINDOW = 4
 YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("janvier", "january", "jan"),
+            ("fevrier", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul"),
+            ("aout", "august", "aug"),
+            ("septembre", "september", "sept", "sep"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("decembre", "december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "10 septembre", "1er juin 2025", "October 2", "Oct. 2, 2025" (in folded text).
+DAY_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_NAMES})\b|(?P<month_first>{_MONTH_NAMES})\.?\s+"
+    rf"(?P<day_after>\d{{1,2}})\b(?!\s*(?:[.,]\d|\d)))(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
+# A place a figure is about: "à Paiporta", "dans la province de Kounar", "in the Valencia region".
+PLACE = re.compile(
+    r"\b(?:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
+    r"(?:la |le |les |l'|l’|the )?((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+)*)"
+)
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
 
@@ -51,6 +83,7 @@ class ClaimKey:
     qualifier: str = "exact"
     forecast: bool = False
     cumulative: bool = False
+    subset: bool = False  # "of which around 10 were destroyed": a part of another figure
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[float] = field(default_factory=frozenset)
 
@@ -74,7 +107,7 @@ def claim_key(
     qualifier = str(reading.get("qualifier") or "exact")
     if kind == "quantity":
         unit_concept = _unit_concept(reading, bases, claim_at, len(words(text)))
-        value = _float(reading.get("value"))
+        value = None if _is_designation(sentence, text) else _float(reading.get("value"))
         low, high = _interval(value, _float(reading.get("value_max")), qualifier)
         unit_concept, low, high = _converted(unit_concept, low, high)
     date_start, date_end = _date_span(reading) if kind == "date" else (None, None)
@@ -91,7 +124,7 @@ def claim_key(
         entities=frozenset(names),
         speaker=speaker,
         scope_place=_scope_place(sentence, text),
-        scope_period=_scope_period(sentence, published_at),
+        scope_period=_scope_period(sentence, text, published_at),
         source=_source(sentence, text),
         published=published_at,
         text=text,
@@ -100,6 +133,7 @@ def claim_key(
         qualifier=qualifier,
         forecast=bool(lexicon().forecast.find(bases)),
         cumulative=unit_concept in lexicon().cumulative,
+        subset=_is_subset(sentence, text),
         features=sentence_features(sentence),
         numbers=frozenset(_sentence_numbers(sentence)),
     )
@@ -152,6 +186,21 @@ def _sentence_numbers(sentence: str) -> list[float]:
         except ValueError:
             continue
     return numbers
+
+
+def _is_designation(sentence: str, text: str) -> bool:
+    """ "A-50", "Tu-95": a model name, not a count."""
+    at = sentence.find(text)
+    return at >= 2 and sentence[at - 1] == "-" and sentence[at - 2].isalpha()
+
+
+def _is_subset(sentence: str, text: str) -> bool:
+    """ "dont 12 enfants", "of which around 10 were destroyed": a part of a figure given before it."""
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    before = [base_form(word) for word in words(sentence[max(0, at - 40) : at])][-3:]
+    return bool(lexicon().subset.find(before))
 
 
 def _float(raw: Any) -> float | None:
@@ -274,16 +323,61 @@ def _as_datetime(published: datetime | date | None) -> datetime | None:
 
 
 def _scope_place(sentence: str, text: str) -> str | None:
-    """Where the figure counts: the whole country, everything outside one place, or nothing said."""
-    return _nearest(lexicon().scope, sentence, text)
+    """Where the figure counts: "national" (the whole country, or a country named), "outside" (all but one
+    place), a named place ("à Paiporta", "in the Valencia region"), or None when the sentence does not say."""
+    return _nearest(lexicon().scope, sentence, text, extra=_named_places)
 
 
-def _scope_period(sentence: str, published: datetime | None) -> str | None:
-    """The year the figure counts when the sentence names another one than the publication's."""
+def _named_places(part: str, *, whole_sentence: bool) -> list[tuple[int, int, frozenset[str]]]:
+    """Places named in `part`; in the whole sentence, only those of a clause with no figure of its own
+    ("À Paris, 55 000 …" names the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
+    found = []
+    breaks = [0, *(match.end() for match in CLAUSE_BREAK.finditer(part)), len(part) + 1]
+    for match in PLACE.finditer(part):
+        if whole_sentence:
+            start = max(b for b in breaks if b <= match.start())
+            end = min(b for b in breaks if b > match.end())
+            if any(ch.isdigit() for ch in part[start:end]):
+                continue
+        name = match.group(1)
+        if fold(name.split()[0]) in lexicon().not_names:
+            continue
+        canonical = canonical_name(name)
+        place = "national" if canonical in lexicon().countries else canonical
+        at = len(words(part[: match.start(1)]))
+        found.append((at, at + len(words(name)), frozenset({place})))
+    return found
+
+
+def _scope_period(sentence: str, text: str, published: datetime | None) -> str | None:
+    """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
+    septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
+    at = max(sentence.find(text), 0)
+    days = [
+        (abs(match.start() - at), day)
+        for match in DAY_MONTH.finditer(fold(sentence))
+        if (day := _day_of(match, published)) is not None
+    ]
+    if days:
+        return min(days)[1].isoformat()
     years = {int(year) for year in YEAR.findall(sentence)}
     if published is not None:
         years.discard(published.year)
     return str(min(years)) if years else None
+
+
+def _day_of(match: re.Match, published: datetime | None) -> date | None:
+    number = match.group("day") or match.group("day_after")
+    month = MONTHS.get(match.group("month") or match.group("month_first"))
+    year = int(match.group("year")) if match.group("year") else (published.year if published else None)
+    if year is None or month is None:
+        return None
+    if not match.group("year") and published is not None and month > published.month + 1:
+        year -= 1  # "le 28 décembre" written in January is last year's
+    try:
+        return date(year, month, int(number))
+    except ValueError:
+        return None
 
 
 def _source(sentence: str, text: str) -> str | None:
@@ -291,7 +385,7 @@ def _source(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().sources, sentence, text)
 
 
-def _nearest(phrases: PhraseIndex, sentence: str, text: str) -> str | None:
+def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> str | None:
     """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
@@ -301,9 +395,12 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str) -> str | None:
         max([b + 1 for b in breaks if b < at], default=0) : min([b for b in breaks if b >= end], default=len(sentence))
     ]
     for part in (clause, sentence):
+        whole_sentence = part is sentence
         found_words = tokens(part)
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
+        if extra is not None:
+            found += extra(part, whole_sentence=whole_sentence)
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))

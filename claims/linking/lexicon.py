@@ -15,11 +15,12 @@ ACRONYM_LENGTH = 3
 
 
 def base_form(word: str) -> str:
-    """A folded word without its plural or feminine ending, so "blessées" meets "blessé" and "troops" "troop"."""
-    for ending in ("ees", "es", "ee", "s", "x"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: -len(ending)]
-            return stem + "e" if ending in {"ees", "ee"} else stem
+    """A folded word without its plural or feminine ending, the same for every form of it: "blessées",
+    "blessés" and "blessé" give "bless", "warplanes" and "warplane" give "warplan"."""
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    while len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 
@@ -70,6 +71,7 @@ class PhraseIndex:
 class Lexicon:
     units: PhraseIndex
     unit_parents: dict[str, frozenset[str]]
+    interchangeable: frozenset[frozenset[str]]
     conversions: dict[str, tuple[str, float, float]]
     cumulative: frozenset[str]
     sources: PhraseIndex
@@ -77,8 +79,10 @@ class Lexicon:
     entities: PhraseIndex
     scope: PhraseIndex
     forecast: PhraseIndex
+    subset: PhraseIndex
     concepts: PhraseIndex
     stopwords: frozenset[str]
+    countries: frozenset[str]
     not_names: frozenset[str]
 
     def parent_of(self, concept: str) -> str | None:
@@ -94,6 +98,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         units=PhraseIndex.build(data["units"]),
         unit_parents={parent: frozenset(children) for parent, children in data["unit_parents"].items()},
+        interchangeable=frozenset(frozenset(pair) for pair in data["interchangeable"]["pairs"]),
         conversions={
             unit: (rule["to"], float(rule["factor"]), float(rule["tolerance"]))
             for unit, rule in data["conversions"].items()
@@ -104,7 +109,9 @@ def lexicon() -> Lexicon:
         entities=PhraseIndex.build(data["entities"]),
         scope=PhraseIndex.build(data["scope"]),
         forecast=PhraseIndex.build({"forecast": data["forecast"]["words"]}),
+        subset=PhraseIndex.build({"subset": data["subset"]["words"]}),
         concepts=PhraseIndex.build(data["concepts"]),
         stopwords=frozenset(data["stopwords"]["words"].split()),
+        countries=frozenset(data["countries"]["names"]),
         not_names=frozenset(data["not_names"]["words"].split()),
     )

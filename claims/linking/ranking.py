@@ -23,6 +23,11 @@ SAME_SUBJECT = 0.1
 SAME_WORDING = 0.3
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
+# Sources that dispute one count rarely differ by more than this factor (police 12,000 vs organisers 40,000);
+# figures further apart count different things.
+DISPUTE_RATIO = 4.0
+# Figures published further apart than this belong to different news cycles: never a contradiction or update.
+NEWS_CYCLE_HOURS = 24 * 10
 WEIGHTS = {
     "same_unit": 2.5,
     "related_unit": 1.0,
@@ -93,6 +98,7 @@ class _Pair:
     conflict: bool = False  # a different scope, period or kind of figure: never the same thing
     similarity: float = 0.0
     shared_names: int = 0
+    partial_scope: bool = False
 
     def add(self, weight: float, reason: str | None = None) -> None:
         self.score += weight
@@ -153,18 +159,38 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
 
 
 def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
-    if key.scope_place and other.scope_place and key.scope_place != other.scope_place:
-        pair.add(WEIGHTS["other_scope"], f"different scope ({key.scope_place} vs {other.scope_place})")
+    places = key.scope_place, other.scope_place
+    if all(places) and places[0] != places[1]:
+        pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
         pair.conflict = True
-    elif bool(key.scope_place) != bool(other.scope_place) and "national" not in (key.scope_place, other.scope_place):
-        pair.add(WEIGHTS["other_scope"] / 2)
-    if key.scope_period != other.scope_period:
-        periods = f"{key.scope_period or 'this year'} vs {other.scope_period or 'this year'}"
+    elif bool(places[0]) != bool(places[1]) and "national" not in places:
+        # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
+        pair.add(WEIGHTS["other_scope"] / 4)
+        pair.partial_scope = True
+    if _other_period(key.scope_period, other.scope_period, key, other):
+        periods = (
+            f"{key.scope_period or 'the time of publication'} vs {other.scope_period or 'the time of publication'}"
+        )
         pair.add(WEIGHTS["other_period"], f"different period ({periods})")
         pair.conflict = True
     if key.forecast != other.forecast:
         pair.add(WEIGHTS["forecast"], "a forecast vs a count")
         pair.conflict = True
+
+
+def _other_period(left: str | None, right: str | None, key: ClaimKey, other: ClaimKey) -> bool:
+    """Two named periods that differ at the coarser of them; or a year long past against none named."""
+    if left and right:
+        width = min(len(left), len(right))
+        return left[:width] != right[:width]
+    named, unnamed = (left, other) if left else (right, key)
+    if named is None:
+        return False
+    return len(named) == 4 and (unnamed.published is None or str(unnamed.published.year) != named)
+
+
+def _scope_words(scope: str) -> str:
+    return {"national": "the whole country", "outside": "all but one place"}.get(scope, scope)
 
 
 def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
@@ -185,7 +211,8 @@ def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation
         if key.value is not None and key.value == other.value:
             pair.add(WEIGHTS["equal"])
         return Relation.SAME_AS
-    if not (same_unit or related) or pair.conflict:
+    interchangeable = frozenset((key.unit_concept, other.unit_concept)) in lexicon().interchangeable
+    if not (same_unit or interchangeable) or pair.conflict:
         return Relation.SUPPORTS
     return _incompatible(key, other, pair)
 
@@ -195,21 +222,43 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
 
     Anything less sure is left untyped (supports): a false contradiction costs a reviewer more than a missed one.
     """
+    hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
+    if (
+        key.subset
+        or other.subset
+        or hours > NEWS_CYCLE_HOURS
+        or _states_figure(other, key)
+        or _states_figure(key, other)
+    ):
+        return Relation.SUPPORTS
+    comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
     sides = _side(key.source), _side(other.source)
-    if all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+    if comparable and all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
         pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
-    hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
     if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
         return Relation.UPDATE
-    if pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
+    if comparable and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _ratio(key: ClaimKey, other: ClaimKey) -> float:
+    values = sorted(abs(value) for value in (key.value, other.value) if value is not None)
+    if len(values) < 2 or values[0] == 0:
+        return math.inf
+    return values[1] / values[0]
+
+
+def _states_figure(key: ClaimKey, other: ClaimKey) -> bool:
+    """Whether `key`'s sentence also gives `other`'s figure: then its own figure counts something else
+    ("8 km deep, 27 km from Jalalabad")."""
+    return any(other.low <= number <= other.high for number in key.numbers if number != key.value)
 
 
 def _published(key: ClaimKey) -> datetime:

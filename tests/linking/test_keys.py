@@ -75,7 +75,7 @@ def test_whose_figure_and_which_scope_are_read_from_the_sentence():
         "Le ministère de l'Intérieur compte 506 000 manifestants dans toute la France.",
     )
     assert organisers.source == "organisers"
-    assert national.source == "police"
+    assert national.source == "authorities"
     assert national.scope_place == "national"
 
 
