@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-score', '-id'],
-                'indexes': [models.Index(fields=['status', '-score'], name='suggestion_status_score'), models.Index(fields=['candidate', 'status'], name='suggestion_candidate_status'), models.Index(fields=['claim', 'status'], name='suggestion_claim_status')],
+                'indexes': [models.Index(fields=['status', '-score'], name='suggestion_status_score'), models.Index(fields=['status', '-id'], name='suggestion_status_id'), models.Index(fields=['candidate', 'status'], name='suggestion_candidate_status'), models.Index(fields=['claim', 'status'], name='suggestion_claim_status')],
                 'constraints': [models.CheckConstraint(condition=models.Q(('claim', models.F('candidate')), _negated=True), name='suggestion_not_to_itself'), models.UniqueConstraint(django.db.models.functions.comparison.Least('claim', 'candidate'), django.db.models.functions.comparison.Greatest('claim', 'candidate'), name='suggestion_pair')],
             },
         ),

@@ -96,7 +96,8 @@ class Suggestion(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-score"], name="suggestion_status_score"),
+            models.Index(fields=["status", "-score"], name="suggestion_status_score"),  # the Suggestions page
+            models.Index(fields=["status", "-id"], name="suggestion_status_id"),  # the API's cursor pages
             models.Index(fields=["candidate", "status"], name="suggestion_candidate_status"),
             models.Index(fields=["claim", "status"], name="suggestion_claim_status"),
         ]

@@ -6,10 +6,13 @@ the same kind and unit concept with overlapping value bounds, a nearby date, a s
 on PostgreSQL; both kept by the database, see migration 0005).
 """
 
+import hashlib
 import re
 from dataclasses import asdict, fields
 from datetime import date, datetime, timedelta
+from itertools import combinations
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
 
@@ -26,6 +29,7 @@ DATE_WINDOW = timedelta(days=3)
 # Full-text terms: letters and digits only, so no user text reaches the query syntax.
 TERM = re.compile(r"\w+")
 MAX_TERMS = 24
+ENTITY_COUNT_SECONDS = 600
 
 
 def fts_terms(terms) -> list[str]:
@@ -40,12 +44,17 @@ def fts_terms(terms) -> list[str]:
 
 # Article ids start at 1: excluding this one excludes nothing.
 NO_ARTICLE = 0
+# A reviewer's words are matched stemmed in both languages and unstemmed; the engine's terms are already
+# language-independent (base forms, canonical names), so its route uses the unstemmed configuration alone.
 POSTGRES_FULL_TEXT = """
-    WITH q AS (SELECT to_tsquery('tracker_simple', %s) || to_tsquery('tracker_french', %s)
-                      || to_tsquery('tracker_english', %s) AS query)
+    WITH q AS (SELECT CASE WHEN %s THEN to_tsquery('tracker_simple', %s) || to_tsquery('tracker_french', %s)
+                      || to_tsquery('tracker_english', %s) ELSE to_tsquery('tracker_simple', %s) END AS query)
     SELECT k.claim_id FROM claims_claimlinkkey k, q
     WHERE k.search_vector @@ q.query AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
     ORDER BY ts_rank(k.search_vector, q.query) DESC LIMIT %s"""
+# The engine's route asks for claims sharing at least two of its first terms: one common word alone would
+# bring back a good part of the archive, to be ranked for nothing.
+PAIRED_TERMS = 6
 SQLITE_FULL_TEXT = """
     SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
     WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
@@ -60,16 +69,25 @@ def full_text_claim_ids(
     limit: int = TEXT_ROUTE_LIMIT,
     match_all: bool = False,
 ) -> list[int]:
-    """Claim ids whose key text matches any (or all) of the terms, best first (bm25 on SQLite, ts_rank on
-    PostgreSQL). Only words reach the query (see `fts_terms`), never its syntax."""
+    """Claim ids whose key text matches all of the terms (a reviewer's search) or at least two of them (the
+    engine's route; one when there is only one), best first: bm25 on SQLite, ts_rank on PostgreSQL. Only
+    words reach the query (see `fts_terms`), never its syntax."""
     words = fts_terms(terms)
     if not words:
         return []
-    if connection.vendor == "postgresql":
-        query = (" & " if match_all else " | ").join(words)
-        sql, params = POSTGRES_FULL_TEXT, [query, query, query, exclude_article_id, kind, kind, limit]
+    postgres = connection.vendor == "postgresql"
+    both, either = (" & ", " | ") if postgres else (" AND ", " OR ")
+    quoted = words if postgres else [f'"{word}"' for word in words]
+    if match_all:
+        query = both.join(quoted)
+    elif len(quoted) == 1:
+        query = quoted[0]
     else:
-        query = (" AND " if match_all else " OR ").join(f'"{word}"' for word in words)
+        query = either.join(f"({a}{both}{b})" for a, b in combinations(quoted[:PAIRED_TERMS], 2))
+    if postgres:
+        sql = POSTGRES_FULL_TEXT
+        params = [match_all, query, query, query, query, exclude_article_id, kind, kind, limit]
+    else:
         sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, kind, kind, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -77,16 +95,29 @@ def full_text_claim_ids(
 
 
 def entity_frequencies(entities) -> dict[str, int]:
-    """How many claims of the archive mention each canonical entity: rare names say more than common ones."""
+    """How many claims of the archive mention each canonical entity: rare names say more than common ones.
+
+    Counts are cached a few minutes: a rarity weight does not need the last claim, and the same names
+    come back claim after claim of an article.
+    """
     entities = [entity for entity in entities if entity]
     if not entities:
         return {}
-    counts = ClaimEntityKey.objects.filter(entity__in=entities).values("entity").annotate(claims=Count("claim_id"))
-    found = {row["entity"]: row["claims"] for row in counts}
-    return {entity: found.get(entity, 0) for entity in entities}
+    cache_keys = {entity: f"linking:entity:{hashlib.sha256(entity.encode()).hexdigest()}" for entity in entities}
+    cached = cache.get_many(list(cache_keys.values()))
+    found = {entity: cached[key] for entity, key in cache_keys.items() if key in cached}
+    missing = [entity for entity in entities if entity not in found]
+    if missing:
+        counts = ClaimEntityKey.objects.filter(entity__in=missing).values("entity").annotate(claims=Count("claim_id"))
+        fresh = {row["entity"]: row["claims"] for row in counts}
+        fresh = {entity: fresh.get(entity, 0) for entity in missing}
+        cache.set_many({cache_keys[entity]: count for entity, count in fresh.items()}, ENTITY_COUNT_SECONDS)
+        found |= fresh
+    return found
 
 
 def archive_size() -> int:
+    """Claims indexed for linking: the rarity weights' denominator (a task counts it once per batch)."""
     return ClaimLinkKey.objects.count()
 
 
