@@ -2,8 +2,8 @@
 
 Every route is bounded and uses an index, so the cost of one claim's candidates does not grow with the archive:
 the same kind and unit concept with overlapping value bounds, a nearby date, a shared canonical entity
-(rarest first), and full-text search of the sentence and its terms (FTS5 on SQLite, a tsvector with unaccent
-on PostgreSQL; both kept by the database, see migration 0005).
+(rarest first), and, when those find little, full-text search of the sentence's terms (FTS5 on SQLite, a
+tsvector with unaccent on PostgreSQL; both kept by the database, see migration 0005).
 """
 
 import hashlib
@@ -24,6 +24,7 @@ VALUE_ROUTE_LIMIT = 60
 DATE_ROUTE_LIMIT = 40
 ENTITY_ROUTE_LIMIT = 60
 TEXT_ROUTE_LIMIT = 80
+ENOUGH_FROM_KEYS = 40
 # A date claim looks this far either side of its own date.
 DATE_WINDOW = timedelta(days=3)
 # Full-text terms: letters and digits only, so no user text reaches the query syntax.
@@ -51,14 +52,14 @@ POSTGRES_FULL_TEXT = """
                       || to_tsquery('tracker_english', %s) ELSE to_tsquery('tracker_simple', %s) END AS query)
     SELECT k.claim_id FROM claims_claimlinkkey k, q
     WHERE k.search_vector @@ q.query AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
-    ORDER BY ts_rank(k.search_vector, q.query) DESC LIMIT %s"""
+    ORDER BY CASE WHEN %s THEN ts_rank(k.search_vector, q.query) ELSE 0 END DESC, k.claim_id DESC LIMIT %s"""
 # The engine's route asks for claims sharing at least two of its first terms: one common word alone would
 # bring back a good part of the archive, to be ranked for nothing.
 PAIRED_TERMS = 6
 SQLITE_FULL_TEXT = """
     SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
     WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
-    ORDER BY bm25(claims_linkkey_fts) LIMIT %s"""
+    ORDER BY CASE WHEN %s THEN bm25(claims_linkkey_fts) ELSE 0 END, k.claim_id DESC LIMIT %s"""
 
 
 def full_text_claim_ids(
@@ -69,9 +70,10 @@ def full_text_claim_ids(
     limit: int = TEXT_ROUTE_LIMIT,
     match_all: bool = False,
 ) -> list[int]:
-    """Claim ids whose key text matches all of the terms (a reviewer's search) or at least two of them (the
-    engine's route; one when there is only one), best first: bm25 on SQLite, ts_rank on PostgreSQL. Only
-    words reach the query (see `fts_terms`), never its syntax."""
+    """Claim ids whose key text matches all of the terms (a reviewer's search, best match first: bm25 on
+    SQLite, ts_rank on PostgreSQL) or at least two of them (the engine's route, newest first: the engine ranks
+    them itself, and ranking every match of two common words would cost more than the engine's whole work).
+    Only words reach the query (see `fts_terms`), never its syntax."""
     words = fts_terms(terms)
     if not words:
         return []
@@ -86,9 +88,9 @@ def full_text_claim_ids(
         query = either.join(f"({a}{both}{b})" for a, b in combinations(quoted[:PAIRED_TERMS], 2))
     if postgres:
         sql = POSTGRES_FULL_TEXT
-        params = [match_all, query, query, query, query, exclude_article_id, kind, kind, limit]
+        params = [match_all, query, query, query, query, exclude_article_id, kind, kind, match_all, limit]
     else:
-        sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, kind, kind, limit]
+        sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, kind, kind, match_all, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
@@ -144,7 +146,10 @@ def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[
     for entity in rarest_first[:4]:
         sharing = ClaimEntityKey.objects.filter(entity=entity, kind=row.kind).order_by("-claim_id")
         add(sharing.values_list("claim_id", flat=True)[:ENTITY_ROUTE_LIMIT])
-    add(full_text_claim_ids(terms=search_terms(key), exclude_article_id=row.article_id, kind=row.kind))
+    if len(found) < ENOUGH_FROM_KEYS:
+        # Full text is the costly route: asked only when the keys found little (a claim without a figure, a
+        # date or a known name, or a story the archive has not seen under those keys).
+        add(full_text_claim_ids(terms=search_terms(key), exclude_article_id=row.article_id, kind=row.kind))
     found.pop(row.claim_id, None)
     return list(found)
 

@@ -109,7 +109,11 @@ def claim_suggestions_store(*, claim_id: int, ranked: list) -> list[Suggestion]:
                 reasons=reasons,
             )
             to_create.append(suggestion)
-        elif suggestion.status == Suggestion.Status.PENDING:
+        elif suggestion.status == Suggestion.Status.PENDING and (
+            suggestion.score,
+            suggestion.relation,
+            suggestion.reasons,
+        ) != (proposal.score, relation, reasons):
             if relation == Suggestion.Relation.CONTRADICTS != suggestion.relation:
                 new_contradictions.append(suggestion)
             suggestion.score, suggestion.relation, suggestion.reasons = proposal.score, relation, reasons
@@ -119,7 +123,8 @@ def claim_suggestions_store(*, claim_id: int, ranked: list) -> list[Suggestion]:
         suggestion.updated_at = now  # bulk_update skips auto_now
     stale = [s.pk for pair, s in existing.items() if pair not in kept and s.status == Suggestion.Status.PENDING]
     Suggestion.objects.filter(pk__in=stale).delete()
-    Suggestion.objects.bulk_update(to_update, ["score", "relation", "reasons", "updated_at"])
+    if to_update:
+        Suggestion.objects.bulk_update(to_update, ["score", "relation", "reasons", "updated_at"])
     created = Suggestion.objects.bulk_create(to_create)
     new_contradictions += [s for s in created if s.relation == Suggestion.Relation.CONTRADICTS]
     contradictions_publish(suggestions=new_contradictions)
