@@ -57,6 +57,16 @@ def test_a_suggestion_appears_after_an_upload_and_is_decided_by_keyboard(page, l
     assert ClaimLink.objects.filter(relation="same_as", from_claim=ours, to_claim=twin).exists()
     assert ours.fact_id is not None
 
+    # The Link panel finds the rival by its figure, written another way, and shows the matched claim.
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    card.get_by_role("link", name="Link").click()
+    panel = page.locator("#related")
+    panel.get_by_label("Search other articles' claims").fill("vingt-sept")
+    with page.expect_response(lambda response: "/related/?q=" in response.url):
+        panel.get_by_role("button", name="Search").click()
+    expect(panel.locator(".suggestion", has_text="Gazette").locator("mark")).to_have_text("27 pays")
+    screenshot("link-panel-search")
+
     # The other one is dismissed with d, and stays gone, even when the suggestions are computed again.
     page.goto(f"{live_server.url}/suggestions/?claim={rival.pk}")
     expect(page.locator(".suggestion-row[data-suggestion]").first).to_be_visible()
