@@ -35,6 +35,7 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 class SearchQuery:
     words: list[str]
     figures: list[float]
+    figures_as_typed: list[str]
 
 
 def figure_value(digits: str) -> float:
@@ -47,9 +48,10 @@ def figure_value(digits: str) -> float:
 
 def search_query_parse(query: str) -> SearchQuery:
     """Split a search into figures (read as values) and words."""
-    figures = []
+    figures, typed = [], []
     for match in FIGURE.finditer(query):
         figures.append(figure_value(match[1]) * SCALES.get((match[2] or "").lower(), 1))
+        typed.append(match[0])
     tokens = WORD.findall(FIGURE.sub(" ", query).lower())
     words, index = [], 0
     while index < len(tokens):
@@ -62,11 +64,12 @@ def search_query_parse(query: str) -> SearchQuery:
                 end, value = stop, found
         if value is not None and value > 1:
             figures.append(value)
+            typed.append(" ".join(tokens[index:end]))
             index = end
         else:
             words.append(tokens[index])
             index += 1
-    return SearchQuery(words=fts_terms(words), figures=figures)
+    return SearchQuery(words=fts_terms(words), figures=figures, figures_as_typed=typed)
 
 
 def claims_holding_value(value: float, *, exclude_article_id: int, limit: int = SEARCH_LIMIT) -> list[int]:
@@ -81,8 +84,14 @@ def claims_search_for_link(*, claim: Claim, query: str) -> QuerySet[Claim] | lis
     """Claims of other articles matching the search, of the claim's own kind first, best text match next."""
     parsed = search_query_parse(query)
     matched: list[int] | None = None
-    for value in parsed.figures:
+    for value, as_typed in zip(parsed.figures, parsed.figures_as_typed, strict=True):
+        # A claim whose reading holds the value, or whose sentence has the figure as typed ("27 pays" read
+        # as a date, a figure the extractor did not take as the claim's own).
         found = claims_holding_value(value, exclude_article_id=claim.article_id)
+        found += full_text_claim_ids(
+            terms=[as_typed], exclude_article_id=claim.article_id, limit=SEARCH_LIMIT, match_all=True
+        )
+        found = list(dict.fromkeys(found))
         matched = found if matched is None else [claim_id for claim_id in matched if claim_id in set(found)]
     if parsed.words:
         found = full_text_claim_ids(
