@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from articles.services import ArticleDraft
@@ -194,3 +195,15 @@ def test_an_unknown_relation_is_refused_with_a_message(reviewer_client, summit, 
     assert response.status_code == 200
     assert "Pick same claim, contradicts, supports or update" in response.content.decode()
     assert pair(summit, twin).status == Suggestion.Status.PENDING
+
+
+def test_an_archive_from_before_suggestions_is_indexed_by_the_command(capsys):
+    old = countries("Plus de 30 pays rejoindront la coalition.", "Plus de 30 pays", link_suggestions=False)
+    older = countries("Plus de 30 pays rejoindront la coalition, dit Londres.", "Plus de 30 pays",
+                      link_suggestions=False)  # fmt: skip
+    assert not Suggestion.objects.exists()
+
+    call_command("index_claims_for_linking")
+
+    assert pair(old, older).relation == Suggestion.Relation.SAME_AS
+    assert "Indexed 2 claims" in capsys.readouterr().out
