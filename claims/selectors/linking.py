@@ -22,9 +22,12 @@ from ..models import Claim, ClaimEntityKey, ClaimLinkKey
 # How many candidates each route may bring; the ranking reads them all, so this bounds its cost.
 VALUE_ROUTE_LIMIT = 60
 DATE_ROUTE_LIMIT = 40
-ENTITY_ROUTE_LIMIT = 60
+ENTITY_ROUTE_LIMIT = 80
 TEXT_ROUTE_LIMIT = 80
-ENOUGH_FROM_KEYS = 40
+ENOUGH_FROM_KEYS = 10
+# An entity in more than this share of the archive (and more claims than the floor) does not narrow it down.
+COMMON_ENTITY_SHARE = 0.02
+COMMON_ENTITY_FLOOR = 200
 # A date claim looks this far either side of its own date.
 DATE_WINDOW = timedelta(days=3)
 # Full-text terms: letters and digits only, so no user text reaches the query syntax.
@@ -45,21 +48,31 @@ def fts_terms(terms) -> list[str]:
 
 # Article ids start at 1: excluding this one excludes nothing.
 NO_ARTICLE = 0
-# A reviewer's words are matched stemmed in both languages and unstemmed; the engine's terms are already
-# language-independent (base forms, canonical names), so its route uses the unstemmed configuration alone.
-POSTGRES_FULL_TEXT = """
-    WITH q AS (SELECT CASE WHEN %s THEN to_tsquery('tracker_simple', %s) || to_tsquery('tracker_french', %s)
-                      || to_tsquery('tracker_english', %s) ELSE to_tsquery('tracker_simple', %s) END AS query)
+# A reviewer's words are matched stemmed in both languages and unstemmed, best match first; the engine's terms
+# are already language-independent (base forms, canonical names), so its route uses the unstemmed configuration
+# alone, and takes the matches as the index gives them: the engine ranks them itself, and sorting every match of
+# two common words would cost more than the engine's whole work.
+POSTGRES_SEARCH = """
+    WITH q AS (SELECT to_tsquery('tracker_simple', %s) || to_tsquery('tracker_french', %s)
+                      || to_tsquery('tracker_english', %s) AS query)
     SELECT k.claim_id FROM claims_claimlinkkey k, q
     WHERE k.search_vector @@ q.query AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
-    ORDER BY CASE WHEN %s THEN ts_rank(k.search_vector, q.query) ELSE 0 END DESC, k.claim_id DESC LIMIT %s"""
+    ORDER BY ts_rank(k.search_vector, q.query) DESC, k.claim_id DESC LIMIT %s"""
+POSTGRES_ROUTE = """
+    SELECT k.claim_id FROM claims_claimlinkkey k
+    WHERE k.search_vector @@ to_tsquery('tracker_simple', %s) AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
+    LIMIT %s"""
+SQLITE_SEARCH = """
+    SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
+    WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
+    ORDER BY bm25(claims_linkkey_fts), k.claim_id DESC LIMIT %s"""
+SQLITE_ROUTE = """
+    SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
+    WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
+    LIMIT %s"""
 # The engine's route asks for claims sharing at least two of its first terms: one common word alone would
 # bring back a good part of the archive, to be ranked for nothing.
 PAIRED_TERMS = 6
-SQLITE_FULL_TEXT = """
-    SELECT k.claim_id FROM claims_linkkey_fts f JOIN claims_claimlinkkey k ON k.claim_id = f.rowid
-    WHERE claims_linkkey_fts MATCH %s AND k.article_id <> %s AND (%s = '' OR k.kind = %s)
-    ORDER BY CASE WHEN %s THEN bm25(claims_linkkey_fts) ELSE 0 END, k.claim_id DESC LIMIT %s"""
 
 
 def full_text_claim_ids(
@@ -71,9 +84,8 @@ def full_text_claim_ids(
     match_all: bool = False,
 ) -> list[int]:
     """Claim ids whose key text matches all of the terms (a reviewer's search, best match first: bm25 on
-    SQLite, ts_rank on PostgreSQL) or at least two of them (the engine's route, newest first: the engine ranks
-    them itself, and ranking every match of two common words would cost more than the engine's whole work).
-    Only words reach the query (see `fts_terms`), never its syntax."""
+    SQLite, ts_rank on PostgreSQL) or at least two of them (the engine's route, in index order). Only words
+    reach the query (see `fts_terms`), never its syntax."""
     words = fts_terms(terms)
     if not words:
         return []
@@ -86,11 +98,13 @@ def full_text_claim_ids(
         query = quoted[0]
     else:
         query = either.join(f"({a}{both}{b})" for a, b in combinations(quoted[:PAIRED_TERMS], 2))
-    if postgres:
-        sql = POSTGRES_FULL_TEXT
-        params = [match_all, query, query, query, query, exclude_article_id, kind, kind, match_all, limit]
+    filters = [exclude_article_id, kind, kind, limit]
+    if postgres and match_all:
+        sql, params = POSTGRES_SEARCH, [query, query, query, *filters]
+    elif postgres:
+        sql, params = POSTGRES_ROUTE, [query, *filters]
     else:
-        sql, params = SQLITE_FULL_TEXT, [query, exclude_article_id, kind, kind, match_all, limit]
+        sql, params = (SQLITE_SEARCH if match_all else SQLITE_ROUTE), [query, *filters]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
@@ -123,7 +137,7 @@ def archive_size() -> int:
     return ClaimLinkKey.objects.count()
 
 
-def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[str, int]) -> list[int]:
+def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[str, int], total: int) -> list[int]:
     """Ids of claims of other articles worth ranking against this claim's key, from every route."""
     others = ClaimLinkKey.objects.exclude(article_id=row.article_id).exclude(claim_id=row.claim_id)
     found: dict[int, None] = {}
@@ -142,9 +156,11 @@ def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[
             kind=row.kind, date_start__range=(row.date_start - DATE_WINDOW, row.date_start + DATE_WINDOW)
         )
         add(near_date.values_list("claim_id", flat=True)[:DATE_ROUTE_LIMIT])
-    rarest_first = sorted((entity for entity in entity_counts if entity_counts[entity]), key=entity_counts.get)
-    for entity in rarest_first[:4]:
-        sharing = ClaimEntityKey.objects.filter(entity=entity, kind=row.kind).order_by("-claim_id")
+    # A name most of the archive shares finds nothing in particular; the others, in one query, newest first.
+    common = max(COMMON_ENTITY_FLOOR, total * COMMON_ENTITY_SHARE)
+    telling = [entity for entity, claims in entity_counts.items() if 0 < claims <= common]
+    if telling:
+        sharing = ClaimEntityKey.objects.filter(entity__in=telling, kind=row.kind).order_by("-claim_id")
         add(sharing.values_list("claim_id", flat=True)[:ENTITY_ROUTE_LIMIT])
     if len(found) < ENOUGH_FROM_KEYS:
         # Full text is the costly route: asked only when the keys found little (a claim without a figure, a

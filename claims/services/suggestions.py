@@ -60,14 +60,14 @@ def claim_rank_candidates(*, row: ClaimLinkKey, total: int | None = None) -> lis
     """The engine's ranked suggestions for one indexed claim against the whole archive."""
     key = key_from_row(row)
     entity_counts = entity_frequencies(key.entities)
-    candidate_ids = link_candidate_ids(row=row, key=key, entity_counts=entity_counts)
+    total = archive_size() if total is None else total
+    candidate_ids = link_candidate_ids(row=row, key=key, entity_counts=entity_counts, total=total)
     if not candidate_ids:
         return []
     candidates = [
         (other.claim_id, key_from_row(other))
         for other in ClaimLinkKey.objects.filter(claim_id__in=candidate_ids).exclude(article_id=row.article_id)
     ]
-    total = archive_size() if total is None else total
     return rank(key, candidates, entity_frequency=entity_counts, archive_size=total, limit=SUGGESTIONS_PER_CLAIM)
 
 
