@@ -42,7 +42,7 @@ def claims_index_for_linking(*, claim_ids: Iterable[int]) -> list[int]:
     )
     rows = [claim_link_key_row(claim) for claim in claims]
     entity_rows = [
-        ClaimEntityKey(claim_id=row.claim_id, entity=entity)
+        ClaimEntityKey(claim_id=row.claim_id, entity=entity, kind=row.kind)
         for row in rows
         for entity in set(row.entities.split("\n"))
         if entity

@@ -7,7 +7,17 @@ from django.urls import reverse
 
 from articles.services import ArticleDraft
 from claims import services
-from claims.models import Claim, ClaimLink, Rating, Suggestion, WebhookDelivery, WebhookSubscription
+from claims.models import (
+    Claim,
+    ClaimEntityKey,
+    ClaimLink,
+    ClaimLinkKey,
+    Rating,
+    Suggestion,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+from claims.selectors.linking import entity_frequencies, key_from_row, link_candidate_ids
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +217,18 @@ def test_an_archive_from_before_suggestions_is_indexed_by_the_command(capsys):
 
     assert pair(old, older).relation == Suggestion.Relation.SAME_AS
     assert "Indexed 2 claims" in capsys.readouterr().out
+
+
+def test_a_rare_name_finds_the_claims_that_mention_it_whatever_their_words():
+    first = countries("Selon Kaja Kallas, plus de 30 pays rejoindront la coalition.", "plus de 30 pays",
+                      entities=[{"text": "Kaja Kallas", "label": "PER"}])  # fmt: skip
+    second = countries("Kallas expects 31 nations to sign up.", "31 nations",
+                       {"value": 31.0, "value_max": None, "qualifier": "exact", "unit": "nation"},
+                       entities=[{"text": "Kallas", "label": "PER"}])  # fmt: skip
+    row = ClaimLinkKey.objects.get(claim=first)
+    key = key_from_row(row)
+
+    found = link_candidate_ids(row=row, key=key, entity_counts=entity_frequencies(key.entities), total=2)
+
+    assert set(ClaimEntityKey.objects.filter(claim=second).values_list("kind", flat=True)) == {"quantity"}
+    assert second.pk in found
