@@ -19,7 +19,11 @@ DOUBLED = re.compile(r"(\w)\1+")
 @lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str:
     """The lexicon's name for an alias ("Moscou" → "russia"), else the name's spelling skeleton."""
-    folded = " ".join(fold(name).split())
+    words_of_name = fold(name).split()
+    # Titles and articles before a name are not the name: "M. Zelensky", "President Zelensky", "la France".
+    while len(words_of_name) > 1 and words_of_name[0].rstrip(".") in lexicon().not_names:
+        words_of_name = words_of_name[1:]
+    folded = " ".join(words_of_name)
     for article in LEADING_ARTICLES:
         if folded.startswith(article):
             folded = folded[len(article) :]

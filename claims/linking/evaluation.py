@@ -211,12 +211,15 @@ def format_report(report: LinkingReport) -> str:
         ("distractors first or flagged", report.distractors),
         ("updates typed as updates", report.updates),
         ("same-fact pairs covered by extraction", report.coverage),
+        (f"recall@{RECALL_AT} of all same-fact pairs", Tally(report.recall.hits, report.coverage.totals)),
     ]
     columns = ("all", *LANGUAGE_PAIRS)
     width = max(len(name) for name, _ in rows)
     lines = [
         f"{report.linked_mentions}/{report.mentions} gold mentions covered by an extracted claim; "
         f"each ranked against all the others (limit {SUGGESTION_LIMIT}).",
+        "Shares are of gold pairs whose two mentions are covered (how many in brackets; for precision, of the "
+        "pairs flagged); the last row counts uncovered pairs as missed.",
         f"{'':<{width}}  " + "  ".join(f"{column:>14}" for column in columns),
     ]
     for name, tally in rows:

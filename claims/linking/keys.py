@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from .entities import canonical_entities, canonical_name, entities_in
@@ -20,6 +21,10 @@ ROUNDING_CAP = 0.05
 ABOUT_TOLERANCE = 0.12
 # "More than 1,400" is read as 1,400 to 1,500: the next step of its last significant digit (and a margin).
 OPEN_MARGIN = 0.05
+# Search tokens are plain words any full-text engine indexes alike (FTS5, PostgreSQL): "interior_ministry"
+# becomes "interiorministry".
+SEARCH_TOKEN_JUNK = re.compile(r"[^a-z0-9]")
+SALIENT_WORDS = 8
 # Retrieval asks the archive for more than ranking will call compatible, so near misses can be shown too.
 RETRIEVAL_WIDENING = 0.25
 # How far before or after the claim in its sentence a unit word may stand when the reading has none.
@@ -54,8 +59,12 @@ DAY_MONTH = re.compile(
 )
 # A place a figure is about: "à Paiporta", "dans la province de Kounar", "in the Valencia region".
 PLACE = re.compile(
-    r"\b(?:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
+    r"\b(?i:à|au|aux|en|dans|in|at|near|province de|région de|region of|province of|ville de|city of)\s+"
     r"(?:la |le |les |l'|l’|the )?((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+)*)"
+)
+# A place named before the event it hosts: "the Nantes march", "the Valencia floods".
+PLACE_BEFORE_EVENT = re.compile(
+    r"\b(?i:the)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)\s+(?:march|rally|protest|procession|demonstration)"
 )
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
@@ -84,8 +93,40 @@ class ClaimKey:
     forecast: bool = False
     cumulative: bool = False
     subset: bool = False  # "of which around 10 were destroyed": a part of another figure
+    recalled: bool = False  # "le ministère avait alors compté …": a count of an earlier time, told again
+    clause_units: frozenset[str] = frozenset()  # every unit named in the claim's clause ("26 officers were hurt")
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[float] = field(default_factory=frozenset)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (ISO dates, sorted lists), so a key can be stored beside its claim and ranked
+        again without re-reading the sentence."""
+        data = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, frozenset):
+                value = sorted(value)
+            elif isinstance(value, date):  # datetime too
+                value = value.isoformat()
+            data[name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ClaimKey:
+        """The key `as_dict` wrote; fields it does not know are ignored, missing ones take their default."""
+        values = {}
+        for name, spec in cls.__dataclass_fields__.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if value is not None and name in {"date_start", "date_end"}:
+                value = date.fromisoformat(value)
+            elif value is not None and name == "published":
+                value = datetime.fromisoformat(value)
+            elif str(spec.type).startswith("frozenset"):
+                value = frozenset(value or ())
+            values[name] = value
+        return cls(**values)
 
 
 def claim_key(
@@ -124,36 +165,45 @@ def claim_key(
         entities=frozenset(names),
         speaker=speaker,
         scope_place=_scope_place(sentence, text),
-        scope_period=_scope_period(sentence, text, published_at),
+        # A date claim is its own period; a date of something planned is no forecast of a count.
+        scope_period=_scope_period(sentence, text, published_at) if kind != "date" else None,
         source=_source(sentence, text),
         published=published_at,
         text=text,
         sentence=sentence,
         value=value,
         qualifier=qualifier,
-        forecast=bool(lexicon().forecast.find(bases)),
+        forecast=kind == "quantity" and bool(lexicon().forecast.find(bases)),
         cumulative=unit_concept in lexicon().cumulative,
         subset=_is_subset(sentence, text),
+        recalled=bool(lexicon().recalled.find(bases)),
+        clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
         numbers=frozenset(_sentence_numbers(sentence)),
     )
 
 
 def search_terms(key: ClaimKey) -> list[str]:
-    """Words to look the claim up in the archive with: unit concept, canonical entities, salient words."""
-    terms = []
-    if key.unit_concept:
-        terms.append(key.unit_concept)
-    terms.extend(sorted(key.entities))
-    if key.speaker:
-        terms.append(key.speaker)
+    """Single lower-case ASCII tokens to find the claim by in the archive: its unit concept, the concepts and
+    canonical names of its sentence (the same in French and English), then its longest words.
+
+    The tokens are canonical, so index each stored claim's own `search_terms` (a full-text column) and query
+    that index with the new claim's: both sides then meet across languages and spellings.
+    """
+    concepts = sorted(feature.split(":", 1)[1] for feature in key.features if feature.startswith("concept:"))
+    names = [word for name in sorted(key.entities | {key.speaker or ""}) for word in name.split()]
     salient = [word for word in words(key.sentence) if len(word) >= 5 and word not in lexicon().stopwords]
-    terms.extend(sorted(set(salient), key=lambda word: (-len(word), word))[:8])
-    return list(dict.fromkeys(terms))
+    longest = sorted(set(salient), key=lambda word: (-len(word), word))[:SALIENT_WORDS]
+    tokens = [SEARCH_TOKEN_JUNK.sub("", token) for token in [key.unit_concept or "", *concepts, *names, *longest]]
+    return list(dict.fromkeys(token for token in tokens if len(token) > 1))
 
 
 def value_bounds(key: ClaimKey) -> tuple[float | None, float | None]:
-    """The value range to ask the archive for: the key's interval, widened so near misses come back too."""
+    """The value range to ask the archive for: the key's interval, widened so near misses come back too.
+
+    In the unit of `unit_concept`, converted where the lexicon converts (dollars and pounds as euros, miles
+    as kilometres): match it against stored keys' `low`/`high`, not against raw reading values.
+    """
     if key.low is None and key.high is None:
         return None, None
     low = key.low * (1 - RETRIEVAL_WIDENING) if key.low is not None and math.isfinite(key.low) else None
@@ -186,6 +236,13 @@ def _sentence_numbers(sentence: str) -> list[float]:
         except ValueError:
             continue
     return numbers
+
+
+def _clause_units(sentence: str, text: str) -> frozenset[str]:
+    at = max(sentence.find(text), 0)
+    clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
+    bases = [base_form(word) for word in words(clause)]
+    return frozenset(name for _, _, names in lexicon().units.find(bases) for name in names)
 
 
 def _is_designation(sentence: str, text: str) -> bool:
@@ -268,19 +325,30 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     if concept is None:
         # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
         # the unit named closest to the figure, either side.
-        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False)
+        # Before the figure, only right before it ("magnitude 6") when the extractor saw a unit of its own.
+        reach = 2 if unit_bases else UNIT_WINDOW
+        nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False, reach_before=reach)
         return nearby or (unit_bases[0] if unit_bases else None)
     if concept in lexicon().unit_parents:
-        # A generic unit is made specific only by what follows it ("personnes tuées"), never by a source
-        # named before it ("selon la police, 12 000 personnes").
+        # A generic unit is made specific by what follows it ("personnes tuées"), or by a toll's verb before
+        # it ("a tué 812 personnes"), never by a source named before it ("selon la police, 12 000 personnes").
         nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+        before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
         if nearby in lexicon().unit_parents[concept]:
             concept = nearby
+        elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
+            concept = before
     return concept
 
 
 def _nearby_unit(
-    bases: list[str], claim_at: int, claim_length: int, *, skip: str | None, after_only: bool
+    bases: list[str],
+    claim_at: int,
+    claim_length: int,
+    *,
+    skip: str | None,
+    after_only: bool,
+    reach_before: int = UNIT_WINDOW,
 ) -> str | None:
     """The unit concept named closest to the figure, within a few words of it."""
     best, best_distance = None, UNIT_WINDOW + 1
@@ -291,10 +359,10 @@ def _nearby_unit(
             distance = 0
         elif start >= claim_at + claim_length:
             distance = start - (claim_at + claim_length) + 1
-        elif after_only:
+        elif after_only or claim_at - start > reach_before:
             continue
         else:
-            distance = claim_at - start + 1
+            distance = claim_at - start + 1.5  # on a tie, the word after the figure names what it counts
         if distance < best_distance:
             best, best_distance = sorted(names)[0], distance
     return best
@@ -317,8 +385,12 @@ def _date_span(reading: Mapping[str, Any]) -> tuple[date | None, date | None]:
 
 
 def _as_datetime(published: datetime | date | None) -> datetime | None:
-    if published is None or isinstance(published, datetime):
-        return published
+    """A naive UTC time, so keys built from aware database times and from plain dates compare; a date alone
+    is read as its noon."""
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.astimezone(UTC).replace(tzinfo=None) if published.tzinfo else published
     return datetime.combine(published, time(12))
 
 
@@ -328,17 +400,19 @@ def _scope_place(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().scope, sentence, text, extra=_named_places)
 
 
-def _named_places(part: str, *, whole_sentence: bool) -> list[tuple[int, int, frozenset[str]]]:
-    """Places named in `part`; in the whole sentence, only those of a clause with no figure of its own
-    ("À Paris, 55 000 …" names the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
+def _named_places(part: str, *, whole_sentence: bool, at: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Places named in `part`; in the whole sentence, only those of the opening clause or of the clause just
+    before the figure's, when that clause has no figure of its own ("À Paris, 55 000 …", "the Nantes march,
+    25,000 strong" name the place of what follows; "… parmi lesquelles 55 000 à Paris" does not)."""
     found = []
     breaks = [0, *(match.end() for match in CLAUSE_BREAK.finditer(part)), len(part) + 1]
-    for match in PLACE.finditer(part):
-        if whole_sentence:
-            start = max(b for b in breaks if b <= match.start())
-            end = min(b for b in breaks if b > match.end())
-            if any(ch.isdigit() for ch in part[start:end]):
-                continue
+    clauses = list(itertools.pairwise(breaks))
+    own = next((index for index, (start, end) in enumerate(clauses) if start <= at < end), 0)
+    allowed = [clauses[index] for index in {0, own - 1} if 0 <= index < own]
+    allowed = [(start, end) for start, end in allowed if not any(ch.isdigit() for ch in part[start:end])]
+    for match in [*PLACE.finditer(part), *PLACE_BEFORE_EVENT.finditer(part)]:
+        if whole_sentence and not any(start <= match.start() and match.end() < end for start, end in allowed):
+            continue
         name = match.group(1)
         if fold(name.split()[0]) in lexicon().not_names:
             continue
@@ -353,10 +427,15 @@ def _scope_period(sentence: str, text: str, published: datetime | None) -> str |
     """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
     septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
     at = max(sentence.find(text), 0)
+    folded = fold(sentence)
+    clause_start, clause_end = _clause_bounds(sentence, at, at + len(text))
     days = [
         (abs(match.start() - at), day)
-        for match in DAY_MONTH.finditer(fold(sentence))
-        if (day := _day_of(match, published)) is not None
+        for match in DAY_MONTH.finditer(folded)
+        # A day in the figure's clause, or before it ("Le 10 septembre, 175 000 …"); one named after it
+        # in another clause dates something else ("…, the force used on September 10").
+        if (clause_start <= match.start() < clause_end or match.start() < at)
+        and (day := _day_of(match, published)) is not None
     ]
     if days:
         return min(days)[1].isoformat()
@@ -385,22 +464,24 @@ def _source(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().sources, sentence, text)
 
 
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
+    return max([b + 1 for b in breaks if b < start], default=0), min(
+        [b for b in breaks if b >= end], default=len(sentence)
+    )
+
+
 def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> str | None:
     """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
-    end = at + len(text)
-    breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
-    clause = sentence[
-        max([b + 1 for b in breaks if b < at], default=0) : min([b for b in breaks if b >= end], default=len(sentence))
-    ]
-    for part in (clause, sentence):
-        whole_sentence = part is sentence
+    clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
+    for part, whole_sentence in ((clause, False), (sentence, True)):
         found_words = tokens(part)
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
         if extra is not None:
-            found += extra(part, whole_sentence=whole_sentence)
+            found += extra(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))

@@ -80,6 +80,7 @@ class Lexicon:
     scope: PhraseIndex
     forecast: PhraseIndex
     subset: PhraseIndex
+    recalled: PhraseIndex
     concepts: PhraseIndex
     stopwords: frozenset[str]
     countries: frozenset[str]
@@ -90,6 +91,20 @@ class Lexicon:
             if concept in children:
                 return parent
         return None
+
+
+def _with_nationalities(data: dict) -> dict[str, list[str]]:
+    """Sources plus "<noun> <nationality>" and "<nationality> <noun>" for each side's nationality adjectives."""
+    sources = {side: list(aliases) for side, aliases in data["sources"].items()}
+    nouns = data["source_nouns"]["nouns"]
+    for side, adjectives in data["source_nationalities"].items():
+        sources.setdefault(side, []).extend(
+            phrase
+            for adjective in adjectives
+            for noun in nouns
+            for phrase in (f"{adjective} {noun}", f"{noun} {adjective}")
+        )
+    return sources
 
 
 @cache
@@ -104,12 +119,13 @@ def lexicon() -> Lexicon:
             for unit, rule in data["conversions"].items()
         },
         cumulative=frozenset(data["cumulative"]["concepts"]),
-        sources=PhraseIndex.build(data["sources"]),
+        sources=PhraseIndex.build(_with_nationalities(data)),
         source_sides={source: side for side, sources in data["source_sides"].items() for source in sources},
         entities=PhraseIndex.build(data["entities"]),
         scope=PhraseIndex.build(data["scope"]),
         forecast=PhraseIndex.build({"forecast": data["forecast"]["words"]}),
         subset=PhraseIndex.build({"subset": data["subset"]["words"]}),
+        recalled=PhraseIndex.build({"recalled": data["recalled"]["words"]}),
         concepts=PhraseIndex.build(data["concepts"]),
         stopwords=frozenset(data["stopwords"]["words"].split()),
         countries=frozenset(data["countries"]["names"]),

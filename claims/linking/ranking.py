@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 
 from .keys import ClaimKey
 from .lexicon import lexicon
@@ -16,10 +17,10 @@ from .lexicon import lexicon
 NAME_SIMILARITY = 0.85
 NAME_FUZZY_LENGTH = 5
 # A candidate scoring below this shares too little with the claim to be worth a reviewer's look.
-MIN_SCORE = 1.5
+MIN_SCORE = 2.0
 # Shared sentence features (Jaccard) above which two claims speak of the same subject, and above which
 # they are worded so alike that different figures must disagree rather than count at different times.
-SAME_SUBJECT = 0.1
+SAME_SUBJECT = 0.05
 SAME_WORDING = 0.3
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
@@ -28,6 +29,8 @@ BULLETIN_HOURS = 6
 DISPUTE_RATIO = 4.0
 # Figures published further apart than this belong to different news cycles: never a contradiction or update.
 NEWS_CYCLE_HOURS = 24 * 10
+# A later article that recalls an earlier count ("le ministère avait alors compté …") reaches further back.
+RECALL_CYCLES = 6
 WEIGHTS = {
     "same_unit": 2.5,
     "related_unit": 1.0,
@@ -36,7 +39,7 @@ WEIGHTS = {
     "equal": 0.5,
     "entities": 2.5,
     "sentence": 4.0,
-    "time": 0.6,
+    "time": 2.0,
     "other_scope": -2.5,
     "other_period": -2.5,
     "forecast": -2.0,
@@ -75,10 +78,19 @@ def rank(
     is: the country every article names says little, the spokesman's name much more.
     """
     rarity = _Rarity(entity_frequency or {}, archive_size)
-    suggestions = [compare(key, other, candidate_id, rarity) for candidate_id, other in candidates]
+    suggestions = [_compare(key, other, candidate_id, rarity) for candidate_id, other in candidates]
     kept = [s for s in suggestions if s is not None and (s.score >= MIN_SCORE or s.relation == Relation.CONTRADICTS)]
     kept.sort(key=lambda s: (-s.score, s.candidate_id))
-    return kept[:limit]
+    # A likely contradiction is what a reviewer most needs to see: it takes the place of the weakest others.
+    flagged = [s for s in kept[limit:] if s.relation == Relation.CONTRADICTS]
+    shown = kept[:limit]
+    for contradiction in flagged:
+        weakest = next((s for s in reversed(shown) if s.relation != Relation.CONTRADICTS), None)
+        if weakest is None:
+            break
+        shown.remove(weakest)
+        shown.append(contradiction)
+    return shown
 
 
 class _Rarity:
@@ -106,7 +118,7 @@ class _Pair:
             self.reasons.append(reason)
 
 
-def compare(key: ClaimKey, other: ClaimKey, candidate_id: int, rarity: _Rarity) -> Suggestion | None:
+def _compare(key: ClaimKey, other: ClaimKey, candidate_id: int, rarity: _Rarity) -> Suggestion | None:
     if key.kind != other.kind:
         return None
     pair = _Pair(reasons=[])
@@ -135,18 +147,21 @@ def _compare_entities(key: ClaimKey, other: ClaimKey, pair: _Pair, rarity: _Rari
     pair.shared_names = len(shared)
     union = key.entities | other.entities
     weight = sum(rarity.weight(name) for name in shared) / max(sum(rarity.weight(name) for name in union), 1e-9)
-    pair.add(WEIGHTS["entities"] * weight + 0.2 * len(shared), "same " + ", ".join(sorted(shared)[:3]))
+    names = ", ".join(name.replace("_", " ") for name in sorted(shared)[:3])
+    pair.add(WEIGHTS["entities"] * weight + 0.2 * len(shared), f"same names ({names})")
 
 
 def _has_name(names: frozenset[str], name: str) -> bool:
-    if name in names:
-        return True
-    if len(name) < NAME_FUZZY_LENGTH:
+    return name in names or any(_same_name(*sorted((name, other))) for other in names)
+
+
+@lru_cache(maxsize=65536)
+def _same_name(left: str, right: str) -> bool:
+    """One name spelt two ways (a letter dropped or changed); called with the pair sorted, so cached once."""
+    if min(len(left), len(right)) < NAME_FUZZY_LENGTH or abs(len(left) - len(right)) > 2 or left[0] != right[0]:
         return False
-    return any(
-        len(other) >= NAME_FUZZY_LENGTH and SequenceMatcher(None, name, other).ratio() >= NAME_SIMILARITY
-        for other in names
-    )
+    matcher = SequenceMatcher(None, left, right)
+    return matcher.quick_ratio() >= NAME_SIMILARITY and matcher.ratio() >= NAME_SIMILARITY
 
 
 def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
@@ -161,9 +176,10 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
 def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     places = key.scope_place, other.scope_place
     if all(places) and places[0] != places[1]:
-        pair.add(WEIGHTS["other_scope"], f"different scope ({_scope_words(places[0])} vs {_scope_words(places[1])})")
+        scopes = f"{_scope_words(places[0])} vs {_scope_words(places[1])}"
+        pair.add(WEIGHTS["other_scope"], f"different scope ({scopes})")
         pair.conflict = True
-    elif bool(places[0]) != bool(places[1]) and "national" not in places:
+    elif bool(places[0]) != bool(places[1]) and "national" not in places and not _names_place(key, other):
         # One names a place, the other none: maybe the same count, but not sure enough to call a contradiction.
         pair.add(WEIGHTS["other_scope"] / 4)
         pair.partial_scope = True
@@ -173,29 +189,45 @@ def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
         )
         pair.add(WEIGHTS["other_period"], f"different period ({periods})")
         pair.conflict = True
+    if key.subset != other.subset:
+        pair.add(WEIGHTS["other_scope"], "a part vs the whole")
+        pair.conflict = True
     if key.forecast != other.forecast:
         pair.add(WEIGHTS["forecast"], "a forecast vs a count")
         pair.conflict = True
 
 
 def _other_period(left: str | None, right: str | None, key: ClaimKey, other: ClaimKey) -> bool:
-    """Two named periods that differ at the coarser of them; or a year long past against none named."""
+    """Two named periods that differ at the coarser of them; or, against a figure naming none, a year long
+    past, or a day after that figure was published (it cannot have counted a day still to come)."""
     if left and right:
         width = min(len(left), len(right))
         return left[:width] != right[:width]
     named, unnamed = (left, other) if left else (right, key)
-    if named is None:
+    if named is None or unnamed.published is None:
         return False
-    return len(named) == 4 and (unnamed.published is None or str(unnamed.published.year) != named)
+    if len(named) == 4:
+        return str(unnamed.published.year) != named
+    return named > unnamed.published.date().isoformat()
+
+
+def _names_place(key: ClaimKey, other: ClaimKey) -> bool:
+    """Whether the side that names no place still names, in its sentence, the other side's place."""
+    place, silent = (key.scope_place, other) if key.scope_place else (other.scope_place, key)
+    return _has_name(silent.entities, place)
 
 
 def _scope_words(scope: str) -> str:
-    return {"national": "the whole country", "outside": "all but one place"}.get(scope, scope)
+    return {"national": "the whole country", "outside": "all but one place"}.get(scope, scope.replace("_", " "))
 
 
 def _compare_quantities(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     same_unit = bool(key.unit_concept) and key.unit_concept == other.unit_concept
-    related = not same_unit and _related_units(key.unit_concept, other.unit_concept)
+    related = not same_unit and (
+        _related_units(key.unit_concept, other.unit_concept)
+        # "26 officers were hurt" and "26 blessés parmi les policiers": each names the other's unit too.
+        or (key.unit_concept in other.clause_units and other.unit_concept in key.clause_units)
+    )
     if same_unit:
         pair.add(WEIGHTS["same_unit"], f"same unit ({key.unit_concept})")
     elif related:
@@ -223,29 +255,37 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     Anything less sure is left untyped (supports): a false contradiction costs a reviewer more than a missed one.
     """
     hours = abs((key.published - other.published).total_seconds()) / 3600 if key.published and other.published else 0.0
-    if (
-        key.subset
-        or other.subset
-        or hours > NEWS_CYCLE_HOURS
-        or _states_figure(other, key)
-        or _states_figure(key, other)
-    ):
+    later = key if _published(key) > _published(other) else other
+    cycle = NEWS_CYCLE_HOURS * (RECALL_CYCLES if later.recalled else 1)
+    if key.subset or other.subset or hours > cycle or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
     sides = _side(key.source), _side(other.source)
     if comparable and all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
-        pair.reasons.append(f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure")
+        sources = f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure"
+        pair.reasons.append(f"{sources} for the same thing counted")
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
+    closed = _past_period(key) and key.scope_period == other.scope_period
+    if closed and comparable and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+        # A toll of a year long past is no bulletin any more: two figures for it disagree.
+        pair.reasons.append(f"two tolls for the same past event ({key.scope_period})")
+        return Relation.CONTRADICTS
     if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
         return Relation.UPDATE
-    if comparable and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
+    same_period = key.scope_period == other.scope_period
+    if comparable and same_period and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _past_period(key: ClaimKey) -> bool:
+    period = key.scope_period
+    return bool(period) and key.published is not None and period[:4].isdigit() and int(period[:4]) < key.published.year
 
 
 def _ratio(key: ClaimKey, other: ClaimKey) -> float:
@@ -271,10 +311,18 @@ def _side(source: str | None) -> str | None:
     return lexicon().source_sides.get(source, source)
 
 
+SOURCE_WORDS = {
+    "police": "police",
+    "authorities": "the authorities'",
+    "organisers": "the organisers'",
+    "united_nations": "the UN's",
+    "analysts": "analysts'",
+    "united_states": "US officials'",
+}
+
+
 def _source_words(source: str) -> str:
-    return {"police": "police/authorities'", "organisers": "organisers'", "united_nations": "UN"}.get(
-        source, source.replace("_", " ") + "'s"
-    )
+    return SOURCE_WORDS.get(source, source.replace("_", " ").title() + "'s")
 
 
 def _related_units(left: str | None, right: str | None) -> bool:

@@ -1,6 +1,7 @@
 """`manage.py evaluate_linking` scores the engine on the linking development set, per language pair."""
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 
 def test_evaluate_linking_prints_each_measure_per_language_pair(capsys):
@@ -10,3 +11,8 @@ def test_evaluate_linking_prints_each_measure_per_language_pair(capsys):
         assert measure in output
     header = next(line for line in output.splitlines() if "fr-fr" in line)
     assert "en-en" in header and "en-fr" in header and "all" in header
+
+
+def test_evaluate_linking_says_which_folder_it_cannot_read(tmp_path):
+    with pytest.raises(CommandError, match="Cannot load the linking set"):
+        call_command("evaluate_linking", "--devset", str(tmp_path))

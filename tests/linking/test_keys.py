@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from claims.linking import claim_key, search_terms, value_bounds
+from claims.linking import ClaimKey, claim_key, search_terms, value_bounds
 from claims.linking.entities import canonical_name
 
 
@@ -98,3 +98,114 @@ def test_search_terms_and_bounds_ask_the_archive_for_the_concept_names_and_a_wid
     assert "dead" in terms and "mujahid" in terms
     low, high = value_bounds(key)
     assert low < key.low and high > key.high
+
+
+def test_each_figure_of_a_sentence_takes_the_source_cited_beside_it():
+    sentence = (
+        "The two tolls never matched: over 4,000 dead according to the Taliban government, "
+        "about 1,500 according to the United Nations."
+    )
+    taliban = quantity(4000, "dead", "over 4,000 dead", sentence, qualifier="more_than", language="en")
+    united_nations = quantity(1500, None, "about 1,500", sentence, qualifier="about", language="en")
+    assert taliban.source == "authorities"
+    assert united_nations.source == "united_nations"
+
+
+def test_a_day_named_before_the_figure_is_the_day_it_counts():
+    key = quantity(
+        175000,
+        "manifestant",
+        "175 000 manifestants",
+        "Le 10 septembre, l'Intérieur avait recensé 175 000 manifestants.",
+    )
+    assert key.scope_period == "2025-09-10"
+
+
+def test_a_day_named_after_the_figure_in_another_clause_dates_something_else():
+    key = quantity(
+        80000,
+        "police",
+        "80,000 police",
+        "The government kept 80,000 police on duty, the same force it had used on September 10.",
+        language="en",
+    )
+    assert key.scope_period is None
+
+
+def test_a_place_opening_the_sentence_is_the_place_counted():
+    key = quantity(55000, "personne", "55 000 personnes", "À Paris, la préfecture a compté 55 000 personnes.")
+    assert key.scope_place == "paris"
+
+
+def test_a_place_of_another_figure_is_not_this_figures_place():
+    key = quantity(
+        505000,
+        "personne",
+        "505 000 personnes",
+        "Le ministère avait compté 505 000 personnes dans les cortèges, parmi lesquelles 55 000 à Paris.",
+    )
+    assert key.scope_place is None
+
+
+def test_a_part_of_a_figure_and_a_model_name_are_told_apart():
+    sentence = "The strike hit as many as 20 warplanes, of which around 10 were destroyed, including two A-50 aircraft."
+    part = quantity(10, None, "around 10", sentence, qualifier="about", language="en")
+    model = quantity(50, "aircraft", "50 aircraft", sentence, language="en")
+    assert part.subset
+    assert model.value is None and model.low is None
+
+
+def test_a_tolls_verb_before_a_generic_unit_makes_it_a_toll():
+    key = quantity(812, "personne", "812 personnes", "Le séisme a tué 812 personnes en Afghanistan.")
+    assert key.unit_concept == "dead"
+    assert key.scope_place == "national"
+
+
+def test_a_key_stored_as_json_ranks_the_same_once_read_back():
+    import json
+
+    from claims.linking import rank
+
+    key = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    other = quantity(800, "mort", "800 morts", "Le porte-parole Zabihullah Moudjahid annonce 800 morts à Kounar.")
+    stored = ClaimKey.from_dict(json.loads(json.dumps(key.as_dict())))
+    assert stored == key
+    assert rank(stored, [(1, other)]) == rank(key, [(1, other)])
+
+
+def test_search_terms_of_one_fact_in_french_and_english_share_their_canonical_tokens():
+    french = quantity(
+        800,
+        "mort",
+        "800 morts",
+        "Le porte-parole Zabihullah Moudjahid annonce 800 morts à Kounar.",
+        entities=["Kounar"],
+    )
+    english = quantity(
+        800, "people", "800 people", "Spokesman Zabihullah Mujahid said 800 people died in Kunar.", language="en"
+    )
+    shared = set(search_terms(french)) & set(search_terms(english))
+    assert {"dead", "kunar", "mujahid"} <= shared
+    assert all(term.isascii() and term.isalnum() and term.islower() for term in search_terms(french))
+
+
+def test_keys_from_database_times_and_plain_dates_compare():
+    from datetime import UTC, datetime
+
+    from claims.linking import rank
+
+    aware = quantity(
+        41, "avion", "41 avions", "41 avions russes touchés.", published=datetime(2025, 6, 1, 20, tzinfo=UTC)
+    )
+    plain = quantity(
+        41, "aircraft", "41 aircraft", "41 Russian aircraft hit.", language="en", published=date(2025, 6, 2)
+    )
+    assert rank(aware, [(1, plain)])[0].candidate_id == 1
+
+
+def test_a_title_before_a_speaker_is_not_part_of_the_name():
+    from claims.linking.entities import canonical_name
+
+    assert canonical_name("M. Zelensky") == canonical_name("President Zelenskyy") == canonical_name("Zelensky")

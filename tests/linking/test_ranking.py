@@ -97,3 +97,92 @@ def test_a_limit_caps_the_suggestions_and_unrelated_claims_are_left_out():
     same = [(i, quantity(41, "aircraft", "41 Russian aircraft were hit.", language="en")) for i in range(5)]
     ranked = rank(claim, [*same, (99, unrelated)], limit=3)
     assert len(ranked) == 3 and all(s.candidate_id != 99 for s in ranked)
+
+
+def test_a_part_of_a_figure_never_contradicts_the_whole():
+    whole = quantity(
+        41, "aircraft", "Kyiv says 41 Russian aircraft were hit.", text="41 Russian aircraft", language="en"
+    )
+    part = quantity(
+        10,
+        None,
+        "US officials say up to 20 warplanes were hit, of which around 10 were destroyed.",
+        text="around 10",
+        qualifier="about",
+        language="en",
+    )
+    suggestions = rank(whole, [(2, part)])
+    assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+
+
+def test_two_figures_of_one_sentence_count_two_things():
+    sentence = "The epicentre was 8 km deep and 27 km from Jalalabad, the survey said."
+    depth = quantity(8, "km", sentence, text="8 km", language="en")
+    distance = quantity(27, "km", sentence, text="27 km", language="en")
+    suggestions = rank(depth, [(2, distance)])
+    assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+
+
+def test_counts_of_different_days_are_not_a_contradiction():
+    september = quantity(
+        175000,
+        "manifestant",
+        "Le 10 septembre, le ministère de l'Intérieur a compté 175 000 manifestants.",
+        text="175 000 manifestants",
+    )
+    october = quantity(
+        195000,
+        "manifestant",
+        "Le 2 octobre, le ministère de l'Intérieur a compté 195 000 manifestants.",
+        text="195 000 manifestants",
+        published=date(2025, 10, 2),
+    )
+    suggestions = rank(september, [(2, october)])
+    assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+    assert any("different period" in reason for s in suggestions for reason in s.reasons)
+
+
+def test_a_share_in_one_sector_is_not_a_contradiction_of_the_overall_share():
+    overall = quantity(17, "%", "Selon le ministère, 17 % des enseignants étaient en grève.", text="17 %")
+    secondary = quantity(
+        45, "%", "Selon le syndicat, 45 % des enseignants étaient en grève dans le secondaire.", text="45 %"
+    )
+    suggestions = rank(overall, [(2, secondary)])
+    assert all(s.relation != Relation.CONTRADICTS for s in suggestions)
+
+
+def test_a_count_recalled_weeks_later_can_still_be_disputed():
+    organisers = quantity(
+        1_000_000,
+        "personne",
+        "Selon la CGT, un million de personnes ont manifesté en France le 18 septembre.",
+        text="un million de personnes",
+    )
+    recalled = quantity(
+        505000,
+        "personne",
+        "Le 18 septembre, le ministère de l'Intérieur avait alors compté 505 000 personnes en France.",
+        text="505 000 personnes",
+        published=date(2025, 10, 2),
+    )
+    [suggestion] = rank(recalled, [(1, organisers)])
+    assert suggestion.relation == Relation.CONTRADICTS
+
+
+def test_a_likely_contradiction_is_shown_even_behind_many_closer_matches():
+    police = quantity(
+        12000, "personne", "Selon la police, 12 000 personnes ont manifesté à Nantes jeudi.", text="12 000 personnes"
+    )
+    same = [
+        (i, quantity(12000, "personne", "La police a compté 12 000 personnes à Nantes jeudi.", text="12 000 personnes"))
+        for i in range(5)
+    ]
+    organisers = quantity(
+        40000,
+        "manifestant",
+        "Selon les organisateurs, 40 000 manifestants ont défilé à Nantes jeudi.",
+        text="40 000 manifestants",
+    )
+    ranked = rank(police, [*same, (99, organisers)], limit=3)
+    assert len(ranked) == 3
+    assert ranked[-1].candidate_id == 99 and ranked[-1].relation == Relation.CONTRADICTS
