@@ -75,7 +75,8 @@ def _pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-@transaction.atomic
+# No savepoint of its own inside the task's batch transaction: a failure rolls the batch back, and the task retries.
+@transaction.atomic(savepoint=False)
 def claim_suggestions_store(*, claim_id: int, ranked: list) -> list[Suggestion]:
     """Make the claim's pending suggestions the engine's current answer. Decided and linked pairs are left alone.
 
