@@ -20,11 +20,11 @@ from ..linking import ClaimKey, claim_key, rank, search_terms, value_bounds
 from ..models import Claim, ClaimEntityKey, ClaimLinkKey
 
 # How many candidates each route may bring; the ranking reads them all, so this bounds its cost.
-VALUE_ROUTE_LIMIT = 60
+VALUE_ROUTE_LIMIT = 40
 DATE_ROUTE_LIMIT = 40
-ENTITY_ROUTE_LIMIT = 80
-TEXT_ROUTE_LIMIT = 80
-ENOUGH_FROM_KEYS = 10
+ENTITY_ROUTE_LIMIT = 60
+TEXT_ROUTE_LIMIT = 40
+ENOUGH_FROM_KEYS = 5
 # An entity in more than this share of the archive (and more claims than the floor) does not narrow it down.
 COMMON_ENTITY_SHARE = 0.02
 COMMON_ENTITY_FLOOR = 200
