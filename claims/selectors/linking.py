@@ -8,8 +8,7 @@ tsvector with unaccent on PostgreSQL; both kept by the database, see migration 0
 
 import hashlib
 import re
-from dataclasses import asdict, fields
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from itertools import combinations
 
 from django.core.cache import cache
@@ -183,41 +182,9 @@ def claim_key_of(claim: Claim):
     )
 
 
-def key_json(key: ClaimKey) -> dict:
-    """The key as JSON: sets as sorted lists, times as ISO strings (read back by `key_from_row`)."""
-    stored = {}
-    for name, value in asdict(key).items():
-        if isinstance(value, frozenset):
-            value = sorted(value)
-        elif isinstance(value, date):  # datetimes included
-            value = value.isoformat()
-        stored[name] = value
-    return stored
-
-
-def _key_field_readers() -> dict:
-    readers = {}
-    for key_field in fields(ClaimKey):
-        kind = str(key_field.type)
-        if "frozenset" in kind:
-            readers[key_field.name] = frozenset
-        elif "datetime" in kind:
-            readers[key_field.name] = datetime.fromisoformat
-        elif "date" in kind:
-            readers[key_field.name] = date.fromisoformat
-    return readers
-
-
-KEY_FIELD_READERS = _key_field_readers()
-
-
 def key_from_row(row: ClaimLinkKey) -> ClaimKey:
-    """The engine's key as stored with the row, rebuilt without touching the claim."""
-    stored = {}
-    for name, value in row.key.items():
-        reader = KEY_FIELD_READERS.get(name)
-        stored[name] = reader(value) if reader and value is not None else value
-    return ClaimKey(**stored)
+    """The engine's key as stored with the row, rebuilt without re-reading the claim."""
+    return ClaimKey.from_dict(row.key)
 
 
 def claim_link_key_row(claim: Claim) -> ClaimLinkKey:
@@ -236,7 +203,7 @@ def claim_link_key_row(claim: Claim) -> ClaimLinkKey:
         published=claim.article.published_on,
         entities="\n".join(key.entities),
         search_text=" ".join([claim.sentence, claim.article.title, *terms]),
-        key=key_json(key),
+        key=key.as_dict(),
     )
 
 
