@@ -27,6 +27,7 @@ from rich.progress import Progress  # noqa: E402
 from articles.models import Article  # noqa: E402
 from benchmarks.corpus import corpus_fill, synthetic_drafts  # noqa: E402
 from benchmarks.figures import Figure, seconds_of  # noqa: E402
+from benchmarks.linking import measure_linking  # noqa: E402
 from benchmarks.web import measure_bulk_api, measure_exports, measure_pages  # noqa: E402
 from claims.extraction.nlp import FRENCH_MODEL  # noqa: E402
 from claims.models import Claim  # noqa: E402
@@ -138,6 +139,7 @@ def main() -> None:
         figures += measure_pages(progress, requests=args.requests)
         figures += measure_exports(progress)
         figures += measure_bulk_api(progress)
+        figures += measure_linking(progress, requests=args.requests)
     args.output.write_bytes(orjson.dumps([figure.as_dict() for figure in figures]))
 
 

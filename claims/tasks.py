@@ -78,3 +78,14 @@ def webhook_deliver(self, delivery_id: int) -> None:
 @shared_task(ignore_result=True)
 def webhook_deliveries_requeue_stale() -> int:
     return services.webhook_deliveries_requeue_stale()
+
+
+# On the light queue (the default): linking is quick next to extraction and must not wait behind it.
+@shared_task(acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=300, max_retries=8)
+def articles_suggest_links(article_ids: list[int]) -> int:
+    return services.articles_suggest_links(article_ids=article_ids)
+
+
+@shared_task(acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=300, max_retries=8)
+def claims_suggest_links(claim_ids: list[int]) -> int:
+    return services.claims_suggest_links(claim_ids=claim_ids)

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from tests.factories import UserFactory
@@ -26,6 +27,13 @@ def celery_eager_unless_real_worker(request):
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = not real
     yield
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = False
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The local cache outlives a test's database (the linking engine keeps entity counts there)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from articles.models import Article, Source, content_hash
 from claims.models import Claim
+from claims.services import claims_suggest_links
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -44,6 +45,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class ClaimFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Claim
+        skip_postgeneration_save = True
 
     article = factory.SubFactory(ArticleFactory)
     kind = Claim.Kind.QUANTITY
@@ -54,3 +56,10 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     normalized = factory.LazyFunction(
         lambda: {"value": 30.0, "value_max": None, "qualifier": "more_than", "unit": "pays"}
     )
+
+    @factory.post_generation
+    def link_suggestions(self, create, extracted, **kwargs):
+        """Indexed and compared with the archive at once, as the app does for every claim once it is stored
+        (`extracted=False` leaves it out, like a claim whose task has not run yet)."""
+        if create and extracted is not False:
+            claims_suggest_links(claim_ids=[self.pk])

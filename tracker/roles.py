@@ -14,6 +14,7 @@ VIEW = [
     "claims.view_claimcomment",
     "claims.view_fact",
     "claims.view_rating",
+    "claims.view_suggestion",
 ]
 ROLES = {
     "viewer": VIEW,
@@ -32,6 +33,7 @@ ROLES = {
         "claims.delete_claimlink",
         "claims.add_claimcomment",
         "claims.change_fact",
+        "claims.change_suggestion",
     ],
 }
 ADMIN_ROLE = "admin"

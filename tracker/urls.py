@@ -9,6 +9,7 @@ from articles.api.views import SourceViewSet
 from claims.api.articles import ArticleViewSet
 from claims.api.export import ClaimCsvExportView, ClaimExportView
 from claims.api.facts import ClaimReviewViewSet, FactViewSet
+from claims.api.suggestions import SuggestionViewSet
 from claims.api.views import ClaimLinkViewSet, ClaimViewSet
 from core.api.routers import RowIdRouter
 
@@ -19,6 +20,7 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("links", ClaimLinkViewSet, basename="link")
 router.register("facts", FactViewSet, basename="fact")
 router.register("claim-reviews", ClaimReviewViewSet, basename="claim-review")
+router.register("suggestions", SuggestionViewSet, basename="suggestion")
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

@@ -2,6 +2,7 @@ import re
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from claims import selectors, services
@@ -12,8 +13,11 @@ from core.api.sync import DeletionsMixin
 from . import examples
 from .filters import ClaimFilter, ClaimLinkFilter
 from .serializers import ClaimChangeSerializer, ClaimLinkSerializer, ClaimSerializer, ConflictSerializer
+from .suggestions import CLAIM_SUGGESTION_EXAMPLE, ClaimSuggestionSerializer
 
 ENTITY_TAG = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
+# A claim's suggestions are few (the engine keeps its best ten per side); this caps a pathological pair count.
+SUGGESTIONS_SHOWN = 50
 IF_MATCH = OpenApiParameter(
     "If-Match", str, OpenApiParameter.HEADER, description='The version you read, as its ETag (`"3"`).'
 )
@@ -72,6 +76,20 @@ class ClaimViewSet(DeletionsMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     search_fields = ["text", "sentence", "article__title"]
     ordering_fields = ["id", "updated_at", "created_at"]
     http_method_names = ["get", "patch", "head", "options"]
+
+    @extend_schema(
+        description="The linking engine's suggestions for this claim, best first: each names the other `claim` "
+        "(id, text, article, outlet, language, reading), a `score`, the `relation` it would have (same_as, "
+        "contradicts, supports, update) and the `reasons` in words. Dismissed and accepted ones are left out.",
+        responses=ClaimSuggestionSerializer(many=True),
+        filters=False,
+        examples=[CLAIM_SUGGESTION_EXAMPLE],
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def suggestions(self, request, pk=None):
+        claim = self.get_object()
+        suggestions = selectors.claim_suggestions(claim_id=claim.pk)[:SUGGESTIONS_SHOWN]
+        return Response(ClaimSuggestionSerializer(suggestions, many=True, context={"claim_id": claim.pk}).data)
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)

@@ -13,6 +13,8 @@ class ClaimLink(models.Model):
         SAME_AS = "same_as", "Same claim"
         SUPPORTS = "supports", "Supports"
         CONTRADICTS = "contradicts", "Contradicts"
+        # The same count at a later time (a toll that rises bulletin by bulletin): neither the same nor a contradiction.
+        UPDATE = "update", "Update"
 
     from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="outgoing_links")
     to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="incoming_links")

@@ -7,6 +7,7 @@ class WebhookEvent(models.TextChoices):
     CLAIM_CONFIRMED = "claim.confirmed", "A claim was confirmed"
     LINK_CREATED = "link.created", "A link or contradiction was recorded"
     FACT_CHANGED = "fact.changed", "A fact changed (its claims or its verdict)"
+    CONTRADICTION_SUGGESTED = "contradiction.suggested", "A new claim may contradict a fact that has a verdict"
 
 
 class WebhookSubscription(models.Model):

@@ -10,7 +10,6 @@ from .dashboard import (
 )
 from .export import facts_reviewed, facts_with_claims, rating_scale_bounds
 from .facts import FactView, fact_detail, fact_list
-from .related import Suggestion, claim_related_suggestions
 from .review import (
     TextSegment,
     article_for_review,
@@ -20,20 +19,36 @@ from .review import (
     claims_history,
     link_list,
 )
+from .search import claims_search_for_link, link_panel_items
+from .suggestions import (
+    PanelItem,
+    SuggestionSummary,
+    claim_link_panel_suggestions,
+    claim_suggestion_summary,
+    claim_suggestions,
+    contradictions_against_verdicts,
+    suggestion_list,
+    suggestions_pending,
+)
 
 __all__ = [
     "FactView",
-    "Suggestion",
+    "PanelItem",
+    "SuggestionSummary",
     "TextSegment",
     "article_for_review",
     "article_segments",
     "articles_most_to_review",
     "articles_with_claim_counts",
     "candidates_to_review",
+    "claim_link_panel_suggestions",
     "claim_list",
-    "claim_related_suggestions",
+    "claim_suggestion_summary",
+    "claim_suggestions",
     "claims_for_cards",
     "claims_history",
+    "claims_search_for_link",
+    "contradictions_against_verdicts",
     "extraction_counts",
     "extractor_scores",
     "fact_detail",
@@ -41,6 +56,9 @@ __all__ = [
     "facts_reviewed",
     "facts_with_claims",
     "link_list",
+    "link_panel_items",
     "rating_scale_bounds",
     "recent_decisions",
+    "suggestion_list",
+    "suggestions_pending",
 ]

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from articles.models import Article
 
 from ..models import Claim, ClaimComment, ClaimLink
+from .suggestions import suggestion_summary_annotations
 
 
 def claim_list() -> QuerySet[Claim]:
@@ -19,12 +20,16 @@ def link_list() -> QuerySet[ClaimLink]:
 
 
 def claims_for_cards() -> QuerySet[Claim]:
-    """Claims with all a review card shows: article, reviewer, links both ways, comments."""
+    """Claims with all a review card shows: article, reviewer, links both ways, comments, suggestions."""
     links = link_list()
-    return claim_list().prefetch_related(
-        Prefetch("outgoing_links", queryset=links),
-        Prefetch("incoming_links", queryset=links),
-        Prefetch("comments", queryset=ClaimComment.objects.select_related("author")),
+    return (
+        claim_list()
+        .annotate(**suggestion_summary_annotations())
+        .prefetch_related(
+            Prefetch("outgoing_links", queryset=links),
+            Prefetch("incoming_links", queryset=links),
+            Prefetch("comments", queryset=ClaimComment.objects.select_related("author")),
+        )
     )
 
 

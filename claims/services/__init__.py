@@ -27,6 +27,15 @@ from .review import (
     claim_update,
 )
 from .submission import article_submit, articles_submit
+from .suggestions import (
+    articles_queue_link_suggestions,
+    articles_suggest_links,
+    claims_index_for_linking,
+    claims_queue_link_suggestions,
+    claims_suggest_links,
+    suggestion_accept,
+    suggestion_dismiss,
+)
 from .webhooks import (
     WebhookDeliveryFailed,
     webhook_deliver,
@@ -45,8 +54,10 @@ __all__ = [
     "article_update_and_requeue",
     "articles_extract_claims_batch",
     "articles_queue_extraction",
+    "articles_queue_link_suggestions",
     "articles_requeue_stale_extractions",
     "articles_submit",
+    "articles_suggest_links",
     "claim_comment_add",
     "claim_confirm",
     "claim_create",
@@ -57,10 +68,15 @@ __all__ = [
     "claim_undo_last_decision",
     "claim_unlink",
     "claim_update",
+    "claims_index_for_linking",
+    "claims_queue_link_suggestions",
     "claims_store_candidates",
+    "claims_suggest_links",
     "extraction_queue_reachable",
     "fact_set_verdict",
     "facts_regroup",
+    "suggestion_accept",
+    "suggestion_dismiss",
     "webhook_deliver",
     "webhook_deliveries_requeue_stale",
     "webhook_event_publish",

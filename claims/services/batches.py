@@ -22,6 +22,7 @@ from .extraction import (
     claims_store_candidates,
     extraction_time_limits,
 )
+from .suggestions import articles_queue_link_suggestions
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -93,4 +94,5 @@ def articles_extract_claims_batch(*, article_ids: Iterable[int]) -> list[int]:
         # One re-queued by the sweep meanwhile (pending) is left to its own task, which will merge again.
         running = [article for article in articles if article.extraction_status == Status.RUNNING]
         articles_set_extraction_status(articles=running, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
+        articles_queue_link_suggestions(article_ids=list(records_by_id))
     return list(records_by_id)

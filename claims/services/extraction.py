@@ -15,6 +15,7 @@ from articles.services import article_set_extraction_status, article_update
 
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
+from .suggestions import articles_queue_link_suggestions
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -132,6 +133,7 @@ def article_extract_claims(*, article_id: int) -> Article | None:
         claims_store_candidates(records_by_article={article: records}, extractor_version=EXTRACTOR_VERSION)
         if article.extraction_status != Status.DONE:
             article_set_extraction_status(article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
+        articles_queue_link_suggestions(article_ids=[article.pk])
     return article
 
 

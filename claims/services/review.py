@@ -10,6 +10,7 @@ from core.errors import VersionConflict
 
 from ..models import Claim, ClaimComment
 from ..readings import reading_clean
+from .suggestions import claims_queue_link_suggestions
 from .webhooks import claim_confirmed_publish
 
 ANCHOR_LENGTH = 60
@@ -67,6 +68,8 @@ def claim_status_set(
     claim.reviewed_at = timezone.now()
     _save_decision(claim, user, ["status", "reviewed_by", "reviewed_at"])
     claim_confirmed_publish(claim=claim)
+    if status == Claim.Status.REJECTED:
+        claims_queue_link_suggestions(claim_ids=[claim.pk])  # a rejected claim is no longer suggested
     return claim
 
 
@@ -134,6 +137,7 @@ def claim_update(
     claim.reviewed_at = timezone.now()
     _save_decision(claim, user, fields)
     claim_confirmed_publish(claim=claim)
+    claims_queue_link_suggestions(claim_ids=[claim.pk])
     return claim
 
 
@@ -157,6 +161,7 @@ def claim_create(*, article: Article, user: AbstractBaseUser, kind: str, start, 
     claim._history_user = user
     claim.full_clean(validate_constraints=False)
     claim.save()
+    claims_queue_link_suggestions(claim_ids=[claim.pk])
     return claim
 
 
@@ -190,6 +195,7 @@ def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Cl
         _place(claim, before.start, before.end, before.text)
         fields += ["start", "end", "text", "sentence", "context_before", "context_after"]
     claim._change_reason = f"{UNDO_REASON}{record.history_id}"
+    claims_queue_link_suggestions(claim_ids=[claim.pk])
     return _save_decision(claim, user, fields)
 
 

@@ -14,6 +14,7 @@ from .facts import fact_detail, fact_list, fact_verdict
 from .queue import review_queue
 from .reader import article_reader
 from .related import claim_link, claim_related
+from .suggestions import suggestion_accept, suggestion_dismiss, suggestion_list
 
 __all__ = [
     "article_edit",
@@ -36,4 +37,7 @@ __all__ = [
     "fact_verdict",
     "link_delete",
     "review_queue",
+    "suggestion_accept",
+    "suggestion_dismiss",
+    "suggestion_list",
 ]

@@ -19,5 +19,6 @@ def dashboard(request):
             "decisions": selectors.recent_decisions(),
             "busiest": selectors.articles_most_to_review(),
             "scores": selectors.extractor_scores(),
+            "contradicted_verdicts": list(selectors.contradictions_against_verdicts()),
         }
     return render(request, "claims/dashboard.html", context)

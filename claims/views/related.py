@@ -1,8 +1,9 @@
-"""The Related panel: ranked suggestions from other articles, a search box, one-click links."""
+"""The Related panel: the claim's stored suggestions, a number-aware search of the archive, one-click links."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -12,13 +13,24 @@ from ..forms import ClaimLinkForm
 from ..models import ClaimLink
 from .cards import claim_with_history
 
+SEARCH_PAGE_SIZE = 15
+
 
 def related_context(request, claim, *, notice: str = "", error: str = "") -> dict:
-    query = request.GET.get("q", request.POST.get("q", ""))[:200]
+    query = request.GET.get("q", request.POST.get("q", ""))[:200].strip()
+    page = None
+    if query:
+        page = Paginator(selectors.claims_search_for_link(claim=claim, query=query), SEARCH_PAGE_SIZE).get_page(
+            request.GET.get("page", request.POST.get("page"))
+        )
+        items = selectors.link_panel_items(claim=claim, others=list(page.object_list))
+    else:
+        items = selectors.claim_link_panel_suggestions(claim=claim)
     return {
         "claim": claim,
         "query": query,
-        "suggestions": selectors.claim_related_suggestions(claim=claim, query=query),
+        "page": page,
+        "items": items,
         "relations": ClaimLink.Relation.choices,
         "notice": notice,
         "error": error,
