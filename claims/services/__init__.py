@@ -4,6 +4,7 @@ Views, the admin, the API, tasks and commands call these.
 """
 
 from .batches import articles_extract_claims_batch, articles_queue_extraction
+from .decisions import claim_undo_last_decision, claims_decide, decision_revert, link_restore
 from .extraction import (
     article_extract_claims,
     article_extraction_failed,
@@ -22,8 +23,8 @@ from .review import (
     claim_create,
     claim_reject,
     claim_revert,
+    claim_span_move,
     claim_status_set,
-    claim_undo_last_decision,
     claim_update,
 )
 from .submission import article_submit, articles_submit
@@ -53,14 +54,18 @@ __all__ = [
     "claim_link",
     "claim_reject",
     "claim_revert",
+    "claim_span_move",
     "claim_status_set",
     "claim_undo_last_decision",
     "claim_unlink",
     "claim_update",
+    "claims_decide",
     "claims_store_candidates",
+    "decision_revert",
     "extraction_queue_reachable",
     "fact_set_verdict",
     "facts_regroup",
+    "link_restore",
     "webhook_deliver",
     "webhook_deliveries_requeue_stale",
     "webhook_event_publish",

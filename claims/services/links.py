@@ -36,12 +36,14 @@ def claim_link(
 
 
 @transaction.atomic
-def claim_unlink(*, link: ClaimLink, user: AbstractBaseUser) -> None:
-    ends = [link.from_claim_id, link.to_claim_id]
+def claim_unlink(*, link: ClaimLink, user: AbstractBaseUser) -> int:
+    """Remove a link; returns the history entry of the removal, which `link_restore` takes to undo it."""
+    ends, link_id = [link.from_claim_id, link.to_claim_id], link.pk
     link._history_user = user
     link.delete()
     if link.relation == ClaimLink.Relation.SAME_AS:
         facts_regroup(claim_ids=ends)
+    return ClaimLink.history.filter(id=link_id, history_type="-").latest("history_id").history_id
 
 
 def same_as_cluster(claim_ids: Iterable[int]) -> set[int]:

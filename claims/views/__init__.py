@@ -7,12 +7,15 @@ from .decisions import (
     claim_decide,
     claim_edit,
     claim_revert,
+    claim_span,
     claim_undo,
+    claims_decide,
     link_delete,
+    link_restore,
 )
 from .facts import fact_detail, fact_list, fact_verdict
 from .queue import review_queue
-from .reader import article_reader
+from .reader import article_reader, claim_context
 from .related import claim_link, claim_related
 
 __all__ = [
@@ -23,17 +26,21 @@ __all__ = [
     "article_upload",
     "claim_card",
     "claim_comment",
+    "claim_context",
     "claim_create",
     "claim_decide",
     "claim_edit",
     "claim_link",
     "claim_related",
     "claim_revert",
+    "claim_span",
     "claim_undo",
+    "claims_decide",
     "dashboard",
     "fact_detail",
     "fact_list",
     "fact_verdict",
     "link_delete",
+    "link_restore",
     "review_queue",
 ]
