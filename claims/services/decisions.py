@@ -91,10 +91,10 @@ def claim_undo_last_decision(*, user: AbstractBaseUser) -> list[Claim]:
         .order_by("-history_date", "-history_id")
         .first()
     )
-    removals = ClaimLink.history.filter(history_user=user)
+    # Whoever put a link back, it is back: restores are looked up among everyone's.
     unlink = (
-        removals.filter(history_type="-")
-        .exclude(history_id__in=_undone_ids(removals))
+        ClaimLink.history.filter(history_user=user, history_type="-")
+        .exclude(history_id__in=_undone_ids(ClaimLink.history.all()))
         .order_by("-history_date", "-history_id")
         .first()
     )

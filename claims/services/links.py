@@ -19,6 +19,7 @@ def claim_link(
     if from_claim.article_id == to_claim.article_id:
         raise ValidationError({"to_claim": "Link a claim to a claim of another article."})
     link = ClaimLink(from_claim=from_claim, to_claim=to_claim, relation=relation, note=note.strip(), created_by=user)
+    link._history_user = user
     link.full_clean(validate_constraints=False)
     if ClaimLink.objects.filter(
         Q(from_claim=from_claim, to_claim=to_claim) | Q(from_claim=to_claim, to_claim=from_claim), relation=relation
