@@ -103,3 +103,12 @@ class VerdictForm(forms.Form):
         queryset=Rating.objects.all(), required=False, label="Verdict", empty_label="— no verdict —"
     )
     note = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    # Set by the "Save anyway" button once the reviewer has been told some claims are still candidates.
+    despite_candidates = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class FactStatementForm(forms.Form):
+    statement = forms.CharField(
+        label="Statement", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The fact in words, as a reader should understand it.",
+    )  # fmt: skip

@@ -29,4 +29,5 @@ urlpatterns = [
     path("facts/", views.fact_list, name="fact_list"),
     path("facts/<id:pk>/", views.fact_detail, name="fact_detail"),
     path("facts/<id:pk>/verdict/", views.fact_verdict, name="fact_verdict"),
+    path("facts/<id:pk>/statement/", views.fact_statement, name="fact_statement"),
 ]

@@ -15,7 +15,14 @@ from .extraction import (
     claims_store_candidates,
     extraction_queue_reachable,
 )
-from .links import claim_link, claim_unlink, fact_set_verdict, facts_regroup
+from .links import (
+    claim_link,
+    claim_unlink,
+    fact_set_statement,
+    fact_set_verdict,
+    fact_statement_propose,
+    facts_regroup,
+)
 from .review import (
     ClaimConflict,
     claim_comment_add,
@@ -63,7 +70,9 @@ __all__ = [
     "claims_store_candidates",
     "decision_revert",
     "extraction_queue_reachable",
+    "fact_set_statement",
     "fact_set_verdict",
+    "fact_statement_propose",
     "facts_regroup",
     "link_restore",
     "webhook_deliver",

@@ -1,15 +1,19 @@
 """Links between claims of different articles, and the facts their same-as links form."""
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from ..models import Claim, ClaimLink, Fact, Rating
 from .webhooks import fact_changed_publish, link_created_publish
+
+STATEMENT_MAX = 500  # Fact.statement's length
 
 
 def claim_link(
@@ -80,7 +84,10 @@ def facts_regroup(*, claim_ids: Iterable[int]) -> list[Fact]:
             continue
         fact = Fact.objects.filter(pk__in=current).exclude(pk__in=[f.pk for f in facts]).order_by("pk").first()
         if fact is None:
-            fact = Fact.objects.create()
+            fact = Fact.objects.create(statement=fact_statement_propose(claims=members))
+        elif not fact.statement:
+            fact.statement = fact_statement_propose(claims=members)
+            fact.save(update_fields=["statement", "updated_at"])
         else:
             fact.save(update_fields=["updated_at"])
         members.exclude(fact=fact).update(fact=fact, updated_at=timezone.now())
@@ -88,6 +95,34 @@ def facts_regroup(*, claim_ids: Iterable[int]) -> list[Fact]:
     Fact.objects.filter(pk__in=touched_fact_ids, claims__isnull=True).delete()
     fact_changed_publish(fact_ids=touched_fact_ids | {fact.pk for fact in facts})
     return facts
+
+
+def fact_statement_propose(*, claims) -> str:
+    """A first wording of the fact, for a reviewer to edit: the quote with its speaker, or the sentence of
+    the earliest report (a confirmed one if there is one), since that is the fact as it was first stated."""
+    ordered = sorted(
+        claims.select_related("article"),
+        key=lambda c: (c.status != Claim.Status.CONFIRMED, c.article.published_on or date.max, c.pk),
+    )
+    if not ordered:
+        return ""
+    claim = ordered[0]
+    if claim.kind == Claim.Kind.QUOTE and claim.normalized.get("quote"):
+        speaker = claim.normalized.get("speaker") or "Someone"
+        return Truncator(f"{speaker}: “{claim.normalized['quote']}”").chars(STATEMENT_MAX)
+    return Truncator(" ".join((claim.sentence or claim.text).split())).chars(STATEMENT_MAX)
+
+
+@transaction.atomic
+def fact_set_statement(*, fact: Fact, statement: str, user: AbstractBaseUser) -> Fact:
+    fact.statement = " ".join(statement.split())
+    if not fact.statement:
+        raise ValidationError({"statement": "Say the fact in words."})
+    fact._history_user = user
+    fact.full_clean()
+    fact.save(update_fields=["statement", "updated_at"])
+    fact_changed_publish(fact_ids={fact.pk})
+    return fact
 
 
 @transaction.atomic

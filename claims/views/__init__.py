@@ -13,7 +13,7 @@ from .decisions import (
     link_delete,
     link_restore,
 )
-from .facts import fact_detail, fact_list, fact_verdict
+from .facts import fact_detail, fact_list, fact_statement, fact_verdict
 from .queue import review_queue
 from .reader import article_reader, claim_context
 from .related import claim_link, claim_related
@@ -39,6 +39,7 @@ __all__ = [
     "dashboard",
     "fact_detail",
     "fact_list",
+    "fact_statement",
     "fact_verdict",
     "link_delete",
     "link_restore",

@@ -229,6 +229,8 @@ def test_fact_page_shows_both_sources_and_the_verdict_form(reviewer_client, revi
     services.claim_link(from_claim=claim, to_claim=twin, relation="same_as", user=reviewer)
     fact = Fact.objects.get()
     rating = Rating.objects.create(value=-1, name="Faux")
+    for member in (claim, twin):  # checked claims: a verdict over candidates asks for confirmation first
+        services.claim_confirm(claim=member, user=reviewer)
 
     page = reviewer_client.get(fact.get_absolute_url()).content.decode()
     reviewer_client.post(reverse("claims:fact_verdict", args=[fact.pk]), {"rating": rating.pk, "note": "Source: AFP"})
