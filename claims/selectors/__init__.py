@@ -4,6 +4,8 @@ from .articles import articles_with_claim_counts
 from .dashboard import (
     articles_most_to_review,
     candidates_to_review,
+    desk_pace,
+    entity_mentions_count,
     extraction_counts,
     extractor_scores,
     recent_decisions,
@@ -36,6 +38,8 @@ __all__ = [
     "claim_related_suggestions",
     "claims_for_cards",
     "claims_history",
+    "desk_pace",
+    "entity_mentions_count",
     "extraction_counts",
     "extractor_scores",
     "fact_detail",

@@ -19,5 +19,7 @@ def dashboard(request):
             "decisions": selectors.recent_decisions(),
             "busiest": selectors.articles_most_to_review(),
             "scores": selectors.extractor_scores(),
+            "entity_mentions": selectors.entity_mentions_count(),
+            "pace": selectors.desk_pace(),
         }
     return render(request, "claims/dashboard.html", context)
