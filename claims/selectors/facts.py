@@ -55,15 +55,15 @@ class Timeline:
 
     outlets: list[tuple[str, float]]
     points: list[TimelinePoint]
-    ticks: list[tuple[date, float]]
+    ticks: list[tuple[date, float, str]]  # day, x, text-anchor (the ends align inwards, so no date is cut)
     undated: list[Claim]
     width: int
     height: int
 
     LEFT = 150
-    RIGHT = 20
+    RIGHT = 24
     ROW = 28
-    TOP = 24
+    TOP = 40
 
 
 def fact_timeline(claims: list[Claim], *, width: int = 640) -> Timeline:
@@ -83,7 +83,8 @@ def fact_timeline(claims: list[Claim], *, width: int = 640) -> Timeline:
             return Timeline.LEFT + usable / 2
         return Timeline.LEFT + usable * (day - first).days / span
 
-    ticks = [(first, x_of(first))] + ([(last, x_of(last))] if last != first else [])
+    ticks = [(first, x_of(first), "start" if first != last else "middle")]
+    ticks += [(last, x_of(last), "end")] if last != first else []
     points = [
         TimelinePoint(claim, x_of(claim.article.published_on), rows[claim.article.source.name]) for claim in dated
     ]
