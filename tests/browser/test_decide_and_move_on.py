@@ -48,6 +48,11 @@ def test_ten_key_presses_confirm_ten_claims(page, live_server, screenshot):
     current = page.locator(".claim.current")
     expect(current).to_have_count(1)
     expect(current).to_have_attribute("data-status", "candidate")
+    # The dashboard's pace counts them, and its to-review figure agrees with the page.
+    page.get_by_role("link", name="Dashboard", exact=True).click()
+    expect(page.get_by_text("(10 in all; undos not counted)")).to_be_visible()
+    expect(page.locator(".tile.accent .tile-num")).to_have_text("2")
+    screenshot("dashboard-pace")
 
 
 def test_bulk_confirm_of_a_kind_is_undone_in_one_step(page, live_server, screenshot):

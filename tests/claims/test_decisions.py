@@ -1,6 +1,7 @@
 """Deciding on several claims at once, undoing it in one step, undoing an unlink, moving a span, and the
 reading suggested for a selection."""
 
+import re
 from datetime import date
 
 import pytest
@@ -143,3 +144,20 @@ def test_suggestion_reads_dates_and_quantities_and_nothing_else():
     suggested = reading_suggest("des milliers de soldats")
     assert (suggested.kind, suggested.fields["qualifier"]) == ("quantity", "order_of_magnitude")
     assert reading_suggest("Emmanuel Macron") is None
+
+
+def test_unlink_offers_an_undo_that_brings_the_link_back(client, alice):
+    ours = ClaimFactory(article=ArticleFactory(body=BODY), start=0, text="Plus de 30 pays")
+    theirs = ClaimFactory(article=ArticleFactory(body=BODY + " Londres."), start=0, text="Plus de 30 pays")
+    link = services.claim_link(from_claim=ours, to_claim=theirs, relation="contradicts", user=alice)
+    client.force_login(alice)
+
+    card = client.post(
+        reverse("claims:link_delete", args=[link.pk]), {"claim": ours.pk}, headers={"HX-Request": "true"}
+    ).content.decode()
+    restore = re.search(r'hx-post="(/links/restore/\d+/)"', card).group(1)
+    response = client.post(restore, headers={"HX-Request": "true"})
+
+    assert "Link restored." in response.content.decode()
+    assert ClaimLink.objects.filter(from_claim=ours, to_claim=theirs, relation="contradicts").exists()
+    assert client.post(restore, headers={"HX-Request": "true"}).content.decode().count("already back") == 1
