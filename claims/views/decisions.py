@@ -81,8 +81,9 @@ def claims_decide(request):
     picked = picked_claims(request.POST.getlist("claims"))
     if decision not in BATCH_STATUSES or picked is None:
         return render(request, "400.html", {"message": "Select claims, then Confirm or Reject."}, status=400)
-    claims = Claim.objects.select_related("article").in_bulk([pk for pk, _ in picked])
-    decisions = [(claims[pk], version) for pk, version in picked if pk in claims]
+    versions = dict(picked)  # a claim ticked twice (two cards of it on one page) is decided once
+    claims = Claim.objects.select_related("article").in_bulk(list(versions))
+    decisions = [(claims[pk], version) for pk, version in versions.items() if pk in claims]
     try:
         decided = services.claims_decide(decisions=decisions, user=request.user, status=BATCH_STATUSES[decision])
     except services.ClaimConflict as conflict:

@@ -161,3 +161,17 @@ def test_unlink_offers_an_undo_that_brings_the_link_back(client, alice):
     assert "Link restored." in response.content.decode()
     assert ClaimLink.objects.filter(from_claim=ours, to_claim=theirs, relation="contradicts").exists()
     assert client.post(restore, headers={"HX-Request": "true"}).content.decode().count("already back") == 1
+
+
+def test_a_card_action_from_the_queue_with_junk_filters_still_answers(client, alice, three_claims):
+    client.force_login(alice)
+    claim = three_claims[0]
+
+    response = client.post(
+        reverse("claims:claim_confirm", args=[claim.pk]),
+        {"version": 1, "card": "queue", "queue": "status=nonsense&published_after=yesterday&source=abc"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert 'id="left-to-review"' in response.content.decode()
