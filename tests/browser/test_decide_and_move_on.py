@@ -163,3 +163,32 @@ def test_a_span_handle_dragged_onto_the_next_word(page, live_server):
     expect(page.locator(f"#claim-{claim.pk} .claim-text")).to_have_text("30 pays européens")
     claim.refresh_from_db()
     assert claim.text == "30 pays européens"
+
+
+def test_the_add_claim_form_suggests_a_reading_and_shows_that_kinds_fields(page, live_server, screenshot):
+    UserFactory(username="remi", roles=["reviewer"])
+    article = ArticleFactory(title="Sommet", body="Le sommet s'est tenu le 9 novembre 2025 à Paris.")
+    sign_in(page, live_server, "remi")
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+
+    page.locator("#article-text").evaluate(
+        """(el, phrase) => {
+            const node = el.firstChild, start = node.textContent.indexOf(phrase);
+            const range = document.createRange();
+            range.setStart(node, start); range.setEnd(node, start + phrase.length);
+            const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+            el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        }""",
+        "le 9 novembre 2025",
+    )
+
+    form = page.locator("#claim-create-form")
+    # The extractor's rules run on the words in the web process (its first run loads the language model).
+    expect(form.get_by_text("reading suggested from the words")).to_be_visible(timeout=90_000)
+    expect(form.get_by_label("Kind")).to_have_value("date")
+    expect(form.get_by_label("Date", exact=True)).to_have_value("2025-11-09")
+    expect(form.get_by_label("Value", exact=True)).to_be_hidden()
+    screenshot("add-claim-suggested")
+    form.get_by_label("Kind").select_option("quantity")
+    expect(form.get_by_label("Value", exact=True)).to_be_visible()
+    expect(form.get_by_label("Date", exact=True)).to_be_hidden()
