@@ -1,5 +1,6 @@
 """Links between claims of different articles, and the facts their same-as links form."""
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -110,7 +111,24 @@ def fact_statement_propose(*, claims) -> str:
     if claim.kind == Claim.Kind.QUOTE and claim.normalized.get("quote"):
         speaker = claim.normalized.get("speaker") or "Someone"
         return Truncator(f"{speaker}: “{claim.normalized['quote']}”").chars(STATEMENT_MAX)
-    return Truncator(" ".join((claim.sentence or claim.text).split())).chars(STATEMENT_MAX)
+    return Truncator(statement_clause(claim)).chars(STATEMENT_MAX)
+
+
+CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
+SHORT_STATEMENT = 140
+
+
+def statement_clause(claim: Claim) -> str:
+    """The claim's sentence, or, when the sentence is long, the clause holding the claim (between the
+    punctuation before and after it): a title a reader takes in at a glance."""
+    sentence = " ".join((claim.sentence or claim.text).split())
+    position = sentence.find(claim.text)
+    if len(sentence) <= SHORT_STATEMENT or position == -1:
+        return sentence
+    before = [match.end() for match in CLAUSE_BREAK.finditer(sentence, 0, position)]
+    after = CLAUSE_BREAK.search(sentence, position + len(claim.text))
+    clause = sentence[before[-1] if before else 0 : after.start() if after else len(sentence)].strip()
+    return clause[:1].upper() + clause[1:]
 
 
 @transaction.atomic

@@ -106,3 +106,17 @@ def test_claimreview_names_each_article_once(reviewer, fact):
     review = fact_claimreview(fact, url="https://example.org/facts/1/", newsroom="Desk", best=None, worst=None)
 
     assert len(review["itemReviewed"]["appearance"]) == 2
+
+
+def test_a_long_sentence_proposes_only_the_clause_holding_the_claim(reviewer):
+    sentence = (
+        "Plus de 30 pays devraient rejoindre la coalition que tentent de constituer Paris et Londres, "
+        "et un nombre significatif d'entre eux seront disposés à fournir des troupes, a assuré Londres lundi."
+    )
+    first = report("Le Soir", "2025-03-10", sentence)
+    services.claim_link(from_claim=report("Le Matin", "2025-03-12", "Plus de 30 pays, dit-on."), to_claim=first,
+                        relation="same_as", user=reviewer)  # fmt: skip
+
+    assert Fact.objects.get().statement == (
+        "Plus de 30 pays devraient rejoindre la coalition que tentent de constituer Paris et Londres"
+    )
