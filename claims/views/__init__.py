@@ -10,13 +10,11 @@ from .decisions import (
     claim_span,
     claim_undo,
     claims_decide,
-    link_delete,
-    link_restore,
 )
 from .facts import fact_detail, fact_list, fact_statement, fact_verdict
 from .queue import review_queue
 from .reader import article_reader, claim_context
-from .related import claim_link, claim_related
+from .related import claim_link, claim_related, link_delete, link_restore
 
 __all__ = [
     "article_edit",

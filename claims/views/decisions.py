@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -14,7 +13,7 @@ from articles.models import Article
 from .. import services
 from ..extraction.suggest import reading_suggest
 from ..forms import ClaimCreateForm, ClaimEditForm, CommentForm, reading_initial, reading_initial_values
-from ..models import Claim, ClaimLink
+from ..models import Claim
 from .cards import cards_oob, claim_card_or_redirect, claim_with_history, safe_next
 
 REVIEW_DECISIONS = {"confirm": services.claim_confirm, "reject": services.claim_reject}
@@ -281,35 +280,3 @@ def claim_undo(request):
         return cards_oob(request, claims, toast=text)
     messages.success(request, text)
     return redirect(safe_next(request, f"{first.article.get_absolute_url()}#claim-{first.pk}"))
-
-
-@require_POST
-@login_required
-@permission_required("claims.delete_claimlink", raise_exception=True)
-def link_delete(request, pk: int):
-    link = get_object_or_404(ClaimLink.objects.select_related("from_claim", "to_claim"), pk=pk)
-    # The card the button was on: either end of the link.
-    claim = link.to_claim if request.POST.get("claim") == str(link.to_claim_id) else link.from_claim
-    removal = services.claim_unlink(link=link, user=request.user)
-    if not request.htmx:
-        messages.success(request, "Link removed. Press u to undo.")
-    restore_url = reverse("claims:link_restore", args=[removal])
-    return claim_card_or_redirect(request, claim, notice="Link removed.", restore_url=restore_url)
-
-
-@require_POST
-@login_required
-@permission_required("claims.add_claimlink", raise_exception=True)
-def link_restore(request, history_id: int):
-    """Undo an unlink: the link comes back as it was, and both its claims' cards with it."""
-    try:
-        link = services.link_restore(history_id=history_id, user=request.user)
-    except ValidationError as error:
-        if request.htmx:
-            return render(request, "claims/toast.html", {"text": error_text(error), "level": "error"})
-        messages.error(request, error_text(error))
-        return redirect(safe_next(request, "/"))
-    if request.htmx:
-        return cards_oob(request, [link.from_claim, link.to_claim], toast="Link restored.")
-    messages.success(request, "Link restored.")
-    return redirect(safe_next(request, f"{link.from_claim.article.get_absolute_url()}#claim-{link.from_claim_id}"))
