@@ -169,10 +169,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 class FactAdmin(AuditedAdmin):
     list_display = ["__str__", "verdict", "verdict_by", "verdict_at", "updated_at"]
     list_filter = ["verdict"]
-    search_fields = ["verdict_note", "claims__text"]
+    search_fields = ["statement", "verdict_note", "claims__text"]
     list_select_related = ["verdict", "verdict_by"]
-    fields = ["verdict", "verdict_note", "verdict_by", "verdict_at", "created_at", "updated_at"]
-    readonly_fields = ["verdict_by", "verdict_at", "created_at", "updated_at"]
+    fields = ["statement", "verdict", "verdict_note", "verdict_by", "verdict_at", "created_at", "updated_at"]
+    # The statement is edited on the fact's page, through its service, like the verdict here.
+    readonly_fields = ["statement", "verdict_by", "verdict_at", "created_at", "updated_at"]
 
     def has_add_permission(self, request):
         return False  # a fact forms when claims are linked as the same

@@ -1,12 +1,12 @@
 """The review queue's filters, from the query string (django-filter)."""
 
 import django_filters
-from django.db.models import Q, TextField
+from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 
 from articles.models import Language, Source
 
-from .models import Claim
+from .models import Claim, Fact, Rating
 
 SORTS = {
     "-published": ("Newest publication first", ["-article__published_on", "-article_id", "start"]),
@@ -56,3 +56,27 @@ class ClaimQueueFilter(django_filters.FilterSet):
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*SORTS[value][1])
+
+
+class FactListFilter(django_filters.FilterSet):
+    """The facts list's filters: words of the statement, verdict (or none yet), outlet, contradicted or not."""
+
+    q = django_filters.CharFilter(field_name="statement", lookup_expr="icontains", label="Statement")
+    verdict = django_filters.ModelChoiceFilter(queryset=Rating.objects.all(), empty_label="Any verdict")
+    has_verdict = django_filters.BooleanFilter(
+        field_name="verdict", lookup_expr="isnull", exclude=True, label="Has a verdict"
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.all(), method="filter_source", empty_label="Any outlet", label="Reported by"
+    )
+    contradicted = django_filters.BooleanFilter(method="filter_contradicted", label="Contradicted")
+
+    class Meta:
+        model = Fact
+        fields = []
+
+    def filter_source(self, queryset, name, value):
+        return queryset.filter(Exists(Claim.objects.filter(fact=OuterRef("pk"), article__source=value)))
+
+    def filter_contradicted(self, queryset, name, value):
+        return queryset.filter(contradiction_count__gt=0) if value else queryset.filter(contradiction_count=0)

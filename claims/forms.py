@@ -28,6 +28,16 @@ def reading_initial(claim: Claim) -> dict:
     return {name: claim.normalized.get(name) for name in reading_fields(claim.kind)}
 
 
+def reading_initial_values(reading: dict) -> dict:
+    """A reading as a form shows it: no empty fields, and a whole number without its ".0"."""
+    shown = {}
+    for name, value in reading.items():
+        if value is None:
+            continue
+        shown[name] = int(value) if isinstance(value, float) and value.is_integer() else value
+    return shown
+
+
 class ClaimEditForm(forms.Form):
     """A reviewer's correction of a claim's reading and span; `version` detects someone else's save."""
 
@@ -61,6 +71,18 @@ class ClaimCreateForm(forms.Form):
             field.required = False  # which ones are needed depends on the kind: the service checks
             self.fields[name] = field
 
+    def kind_fields(self) -> list[tuple[forms.BoundField, str, bool]]:
+        """Each reading field, the kinds it belongs to, and whether the chosen kind hides it."""
+        kind = self["kind"].value() or Claim.Kind.QUANTITY
+        return [
+            (
+                self[name],
+                " ".join(k for k in Claim.Kind.values if name in reading_fields(k)),
+                name not in reading_fields(kind),
+            )
+            for name in all_reading_fields()
+        ]
+
     def reading(self) -> dict:
         kind = self.cleaned_data["kind"]
         data = {name: self.cleaned_data.get(name) for name in reading_fields(kind)}
@@ -86,3 +108,12 @@ class VerdictForm(forms.Form):
         queryset=Rating.objects.all(), required=False, label="Verdict", empty_label="— no verdict —"
     )
     note = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    # Set by the "Save anyway" button once the reviewer has been told some claims are still candidates.
+    despite_candidates = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class FactStatementForm(forms.Form):
+    statement = forms.CharField(
+        label="Statement", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The fact in words, as a reader should understand it.",
+    )  # fmt: skip

@@ -48,6 +48,8 @@ def query_count(client, url: str) -> int:
 
 LIST_URLS = [
     "/articles/",
+    "/facts/",
+    "/facts/?contradicted=false",
     "/api/v1/articles/",
     "/api/v1/claims/",
     "/api/v1/claims/?status=confirmed&kind=quantity",

@@ -66,6 +66,7 @@ FACT_EXAMPLE = OpenApiExample(
     "A fact stated by two outlets, with a verdict",
     value={
         "id": 9,
+        "statement": "More than 30 countries will join the coalition.",
         "verdict": {"value": 4, "name": "Mostly true", "description": ""},
         "verdict_note": "The summit's list names 31 countries.",
         "verdict_by": "remi",

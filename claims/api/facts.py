@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -35,7 +34,7 @@ class ClaimReviewSerializer(serializers.BaseSerializer):
 
     def to_representation(self, fact):
         request = self.context["request"]
-        url = request.build_absolute_uri(reverse("claim-review-detail", args=[fact.pk]))
+        url = request.build_absolute_uri(fact.get_absolute_url())  # the fact's page: what a reader can open
         best, worst = self.context["scale_bounds"]
         return fact_claimreview(fact, url=url, newsroom=settings.NEWSROOM_NAME, best=best, worst=worst)
 

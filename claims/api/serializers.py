@@ -87,6 +87,7 @@ class FactSerializer(serializers.ModelSerializer):
         model = Fact
         fields = [
             "id",
+            "statement",
             "verdict",
             "verdict_note",
             "verdict_by",

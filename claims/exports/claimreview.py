@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import orjson
+from django.utils.html import mark_safe
 from rest_framework.renderers import JSONRenderer
 
 from claims.models import Claim, Fact
@@ -14,6 +16,12 @@ class JSONLDRenderer(JSONRenderer):
 
 def _appearance_order(claim: Claim) -> tuple:
     return (claim.article.published_on or date.max, claim.article_id, claim.pk)
+
+
+def _one_per_article(claims: list[Claim]) -> list[Claim]:
+    """An article that words the fact twice is still one appearance of it."""
+    seen: set[int] = set()
+    return [claim for claim in claims if not (claim.article_id in seen or seen.add(claim.article_id))]
 
 
 def _creative_work(claim: Claim) -> dict:
@@ -32,8 +40,9 @@ def fact_claimreview(fact: Fact, *, url: str, newsroom: str, best: int | None, w
 
     `fact.claims` must hold the fact's claims with their articles and sources (see `selectors.facts_with_claims`).
     """
-    appearances = sorted((c for c in fact.claims.all() if c.status != Claim.Status.REJECTED), key=_appearance_order)
-    reviewed = next((c for c in appearances if c.status == Claim.Status.CONFIRMED), appearances[0])
+    stated = sorted((c for c in fact.claims.all() if c.status != Claim.Status.REJECTED), key=_appearance_order)
+    reviewed = next((c for c in stated if c.status == Claim.Status.CONFIRMED), stated[0])
+    appearances = _one_per_article(stated)
     item = {
         "@type": "Claim",
         "@id": f"{url}#claim",
@@ -64,3 +73,13 @@ def fact_claimreview(fact: Fact, *, url: str, newsroom: str, best: int | None, w
         if fact.verdict_note:
             review["reviewBody"] = fact.verdict_note
     return review
+
+
+# Characters that could end the script element or open markup, escaped as JSON allows (as json_script does).
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def claimreview_script(review: dict) -> str:
+    """The review as a `<script type="application/ld+json">` element for the fact's page (search engines)."""
+    data = orjson.dumps(review).decode().translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308 - escaped above

@@ -1,4 +1,4 @@
-from .claim import Claim, ClaimQuerySet, format_number, quantity_reading
+from .claim import BATCH_REASON, UNDO_REASON, Claim, ClaimQuerySet, format_number, quantity_reading
 from .comment import ClaimComment
 from .fact import Fact, Rating
 from .link import ClaimLink
@@ -6,6 +6,8 @@ from .suggestion import ClaimEntityKey, ClaimLinkKey, Suggestion
 from .webhook import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
+    "BATCH_REASON",
+    "UNDO_REASON",
     "Claim",
     "ClaimComment",
     "ClaimEntityKey",

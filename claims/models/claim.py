@@ -9,6 +9,10 @@ from ..extraction.readings import KIND_LABELS, QUALIFIER_SIGNS, Qualifier
 from ..extraction.readings import Kind as ReadingKind
 from ..readings import reading_validate
 
+# How history rows written by an undo or by one multi-claim decision are told apart (history_change_reason).
+UNDO_REASON = "undo of "
+BATCH_REASON = "batch "
+
 
 class ClaimQuerySet(models.QuerySet):
     def reviewed(self):

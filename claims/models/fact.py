@@ -21,6 +21,9 @@ class Rating(models.Model):
 class Fact(models.Model):
     """One statement of fact as several sources word it: the claims joined by same-as links."""
 
+    statement = models.CharField(
+        max_length=500, blank=True, help_text="The fact in words, as readers see it; first proposed from its claims."
+    )
     verdict = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.PROTECT, related_name="facts")
     verdict_note = models.TextField(blank=True, help_text="Why the verdict, for readers of the fact check.")
     verdict_by = models.ForeignKey(
@@ -37,7 +40,7 @@ class Fact(models.Model):
         indexes = [models.Index(fields=["-updated_at"])]
 
     def __str__(self) -> str:
-        return f"Fact {self.pk}"
+        return self.statement or f"Fact {self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("claims:fact_detail", args=[self.pk])

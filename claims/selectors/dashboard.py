@@ -1,12 +1,16 @@
 """The figures of the dashboard: the state of the queue, and how well the extractor does by reviewers' account."""
 
+import statistics
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from articles.models import Article
 
-from ..models import Claim
+from ..models import UNDO_REASON, Claim
 
 
 def extraction_counts() -> dict[str, int]:
@@ -66,7 +70,7 @@ class ExtractorScore:
 
 
 def extractor_scores() -> list[ExtractorScore]:
-    """Per kind and extractor version: what reviewers did with the machine's candidates.
+    """Per kind of factual claim and extractor version: what reviewers did with the machine's candidates.
 
     Shares are of the reviewed ones; "added by hand" counts the claims of that kind reviewers had to
     add themselves in articles that version extracted — the extractor's misses, as people saw them.
@@ -74,6 +78,7 @@ def extractor_scores() -> list[ExtractorScore]:
     machine = Q(origin=Claim.Origin.MACHINE)
     rows = (
         Claim.objects.filter(machine)
+        .exclude(kind=Claim.Kind.ENTITY)  # mentions are not reviewed: counted apart, see entity_mentions_count
         .values("kind", "extractor_version")
         .annotate(
             total=Count("pk"),
@@ -87,6 +92,7 @@ def extractor_scores() -> list[ExtractorScore]:
     scores = {(row["kind"], row["extractor_version"]): ExtractorScore(**row) for row in rows}
     added = (
         Claim.objects.filter(origin=Claim.Origin.HUMAN)
+        .exclude(kind=Claim.Kind.ENTITY)
         .values("kind", "article__extractor_version")
         .annotate(n=Count("pk"))
         .order_by()
@@ -96,3 +102,82 @@ def extractor_scores() -> list[ExtractorScore]:
         score = scores.setdefault(key, ExtractorScore(row["kind"], key[1], 0, 0, 0, 0, 0))
         score.added_by_hand = row["n"]
     return sorted(scores.values(), key=lambda s: (s.kind, s.extractor_version))
+
+
+PACE_DAYS = 14
+
+
+@dataclass
+class DeskPace:
+    """How fast the desk works: decisions per day over the last days, and how long an upload waits."""
+
+    days: list[tuple[date, int]]
+    median_wait: timedelta | None
+    articles_waited: int
+
+    BAR_WIDTH = 24
+    BAR_GAP = 6
+    BAR_MAX = 70  # the chart is 100 high: room for the count above and the day below
+
+    @property
+    def chart_width(self) -> int:
+        return len(self.days) * (self.BAR_WIDTH + self.BAR_GAP)
+
+    @property
+    def bars(self) -> list[dict]:
+        """Each day's bar, laid out for the dashboard's SVG chart (drawn by the app, no script)."""
+        busiest = max((count for _, count in self.days), default=0) or 1
+        bars = []
+        for index, (day, count) in enumerate(self.days):
+            height = round(self.BAR_MAX * count / busiest)
+            x = index * (self.BAR_WIDTH + self.BAR_GAP)
+            bars.append({"day": day, "count": count, "x": x, "y": 85 - height, "height": height,
+                         "middle": x + self.BAR_WIDTH // 2})  # fmt: skip
+        return bars
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.days)
+
+
+def desk_pace(*, days: int = PACE_DAYS) -> DeskPace:
+    """Decisions per day (a reviewer's change to a claim; undos do not count) and the median time from an
+    article's upload to the first decision on one of its claims, over articles uploaded in the period."""
+    today = timezone.localdate()
+    since = today - timedelta(days=days - 1)
+    start = timezone.make_aware(datetime.combine(since, time.min))
+    decisions = Claim.history.filter(history_type="~", history_user__isnull=False).exclude(
+        history_change_reason__startswith=UNDO_REASON
+    )
+    per_day = dict(
+        decisions.filter(history_date__gte=start)
+        .annotate(day=TruncDate("history_date", tzinfo=timezone.get_current_timezone()))
+        .values_list("day")
+        .annotate(n=Count("history_id"))
+        .order_by()
+    )
+    first_decision = (
+        decisions.filter(article_id=OuterRef("pk"))
+        .order_by()
+        .annotate(first=Func(F("history_date"), function="MIN"))  # an aggregate without GROUP BY: one row
+        .values("first")
+    )
+    waits = [
+        first - uploaded
+        for uploaded, first in Article.objects.filter(uploaded_at__gte=start)
+        .annotate(first=Subquery(first_decision))
+        .filter(first__isnull=False)
+        .values_list("uploaded_at", "first")
+    ]
+    return DeskPace(
+        days=[
+            (since + timedelta(days=offset), per_day.get(since + timedelta(days=offset), 0)) for offset in range(days)
+        ],
+        median_wait=statistics.median(waits) if waits else None,
+        articles_waited=len(waits),
+    )
+
+
+def entity_mentions_count() -> int:
+    """Entity mentions are context for reviewers, not claims to check: counted apart from the queue."""
+    return Claim.objects.filter(kind=Claim.Kind.ENTITY).count()

@@ -7,12 +7,12 @@ from django.db.models import Prefetch, QuerySet
 
 from articles.models import Article
 
-from ..models import Claim, ClaimComment, ClaimLink
+from ..models import BATCH_REASON, UNDO_REASON, Claim, ClaimComment, ClaimLink
 from .suggestions import suggestion_summary_annotations
 
 
 def claim_list() -> QuerySet[Claim]:
-    return Claim.objects.select_related("article", "article__source", "reviewed_by")
+    return Claim.objects.select_related("article", "article__source", "reviewed_by", "fact")
 
 
 def link_list() -> QuerySet[ClaimLink]:
@@ -48,7 +48,7 @@ def history_summary(record, older) -> str:
         return "added it" if record.origin == Claim.Origin.HUMAN else "extracted it"
     if record.history_type == "-":
         return "deleted it"
-    if record.history_change_reason:
+    if record.is_undo:
         return f"undid a decision (now {record.get_status_display().lower()})"
     if older is None:
         return f"set it {record.get_status_display().lower()}"
@@ -59,7 +59,8 @@ def history_summary(record, older) -> str:
         parts.append("corrected the reading")
     if record.status != older.status:
         parts.append({"confirmed": "confirmed it", "rejected": "rejected it"}.get(record.status, "reopened it"))
-    return ", ".join(parts) or "saved it unchanged"
+    summary = ", ".join(parts) or "saved it unchanged"
+    return f"{summary} (with other claims, in one action)" if record.in_batch else summary
 
 
 def claims_history(*, claim_ids: list[int]) -> dict[int, list]:
@@ -69,11 +70,28 @@ def claims_history(*, claim_ids: list[int]) -> dict[int, list]:
         Claim.history.filter(id__in=claim_ids).select_related("history_user").order_by("-history_date", "-history_id")
     )
     for record in records:
+        reason = record.history_change_reason or ""
+        record.is_undo, record.in_batch = reason.startswith(UNDO_REASON), reason.startswith(BATCH_REASON)
         history[record.id].append(record)
     for records in history.values():
         for newer, older in zip(records, [*records[1:], None], strict=False):
             newer.summary = history_summary(newer, older)
     return history
+
+
+PASSAGE_MARGIN = 400
+
+
+def claim_passage(claim: Claim) -> tuple[str, str, str]:
+    """The paragraph holding the claim, cut around it, for the queue's context column: (before, claim, after)."""
+    body = claim.article.body
+    start = body.rfind("\n", 0, claim.start) + 1
+    end = body.find("\n", claim.end)
+    end = len(body) if end == -1 else end
+    before, after = body[max(start, claim.start - PASSAGE_MARGIN) : claim.start], body[claim.end : end]
+    if len(after) > PASSAGE_MARGIN:
+        after = after[:PASSAGE_MARGIN] + "…"
+    return ("…" if claim.start - start > PASSAGE_MARGIN else "") + before, body[claim.start : claim.end], after
 
 
 @dataclass

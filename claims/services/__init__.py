@@ -4,6 +4,7 @@ Views, the admin, the API, tasks and commands call these.
 """
 
 from .batches import articles_extract_claims_batch, articles_queue_extraction
+from .decisions import claim_undo_last_decision, claims_decide, decision_revert, link_restore
 from .extraction import (
     article_extract_claims,
     article_extraction_failed,
@@ -14,7 +15,14 @@ from .extraction import (
     claims_store_candidates,
     extraction_queue_reachable,
 )
-from .links import claim_link, claim_unlink, fact_set_verdict, facts_regroup
+from .links import (
+    claim_link,
+    claim_unlink,
+    fact_set_statement,
+    fact_set_verdict,
+    fact_statement_propose,
+    facts_regroup,
+)
 from .review import (
     ClaimConflict,
     claim_comment_add,
@@ -22,8 +30,8 @@ from .review import (
     claim_create,
     claim_reject,
     claim_revert,
+    claim_span_move,
     claim_status_set,
-    claim_undo_last_decision,
     claim_update,
 )
 from .submission import article_submit, articles_submit
@@ -64,17 +72,23 @@ __all__ = [
     "claim_link",
     "claim_reject",
     "claim_revert",
+    "claim_span_move",
     "claim_status_set",
     "claim_undo_last_decision",
     "claim_unlink",
     "claim_update",
+    "claims_decide",
     "claims_index_for_linking",
     "claims_queue_link_suggestions",
     "claims_store_candidates",
     "claims_suggest_links",
+    "decision_revert",
     "extraction_queue_reachable",
+    "fact_set_statement",
     "fact_set_verdict",
+    "fact_statement_propose",
     "facts_regroup",
+    "link_restore",
     "suggestion_accept",
     "suggestion_dismiss",
     "webhook_deliver",

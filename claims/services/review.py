@@ -8,13 +8,12 @@ from django.utils import timezone
 from articles.models import Article
 from core.errors import VersionConflict
 
-from ..models import Claim, ClaimComment
+from ..models import UNDO_REASON, Claim, ClaimComment
 from ..readings import reading_clean
 from .suggestions import claims_queue_link_suggestions
 from .webhooks import claim_confirmed_publish
 
 ANCHOR_LENGTH = 60
-UNDO_REASON = "undo of "
 # The fields a reviewer's decision changes, and so the ones an undo puts back.
 DECISION_FIELDS = ["status", "reviewed_by_id", "reviewed_at", "edited", "normalized"]
 
@@ -60,9 +59,12 @@ def _save_decision(claim: Claim, user: AbstractBaseUser, fields: list[str]) -> C
 
 @transaction.atomic
 def claim_status_set(
-    *, claim: Claim, user: AbstractBaseUser, status: str, expected_version: int | None = None
+    *, claim: Claim, user: AbstractBaseUser, status: str, expected_version: int | None = None, reason: str = ""
 ) -> Claim:
+    """Confirm or reject; `reason` ties the history entry to a decision taken on several claims at once."""
     claim = _locked(claim, expected_version)
+    if reason:
+        claim._change_reason = reason
     claim.status = status
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
@@ -142,6 +144,24 @@ def claim_update(
 
 
 @transaction.atomic
+def claim_span_move(*, claim: Claim, user: AbstractBaseUser, expected_version: int | None, start, end) -> Claim:
+    """Put a claim on other words of its article (drag handles, or a new selection and `s`); its reading
+    stays. Like any correction, the claim then counts as confirmed, and one undo puts the old span back."""
+    claim = _locked(claim, expected_version)
+    start, end, text = _span(claim.article, start, end)
+    _refuse_taken_span(claim.article, claim.kind, start, end, exclude_pk=claim.pk)
+    _place(claim, start, end, text)
+    claim.edited = claim.origin == Claim.Origin.MACHINE
+    claim.status = Claim.Status.CONFIRMED
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    fields = ["start", "end", "text", "sentence", "context_before", "context_after"]
+    _save_decision(claim, user, [*fields, "edited", "status", "reviewed_by", "reviewed_at"])
+    claim_confirmed_publish(claim=claim)
+    return claim
+
+
+@transaction.atomic
 def claim_create(*, article: Article, user: AbstractBaseUser, kind: str, start, end, reading: dict) -> Claim:
     """A claim the extractor missed, added by a reviewer from a passage they selected."""
     start, end, text = _span(article, start, end)
@@ -197,26 +217,3 @@ def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Cl
     claim._change_reason = f"{UNDO_REASON}{record.history_id}"
     claims_queue_link_suggestions(claim_ids=[claim.pk])
     return _save_decision(claim, user, fields)
-
-
-def claim_undo_last_decision(*, user: AbstractBaseUser) -> Claim:
-    """Undo this person's most recent decision on any claim (the `u` key)."""
-    decisions = Claim.history.filter(history_user=user, history_type="~")
-    undone = [
-        int(reason.removeprefix(UNDO_REASON))
-        for reason in decisions.filter(history_change_reason__startswith=UNDO_REASON).values_list(
-            "history_change_reason", flat=True
-        )
-    ]
-    latest = (
-        decisions.exclude(history_change_reason__startswith=UNDO_REASON)
-        .exclude(history_id__in=undone)
-        .order_by("-history_date", "-history_id")
-        .first()
-    )
-    if latest is None:
-        raise ValidationError("You have no decision to undo.")
-    claim = Claim.objects.filter(pk=latest.id).first()
-    if claim is None:
-        raise ValidationError("The claim of your last decision no longer exists.")
-    return claim_revert(claim=claim, user=user, history_id=latest.history_id)

@@ -7,13 +7,14 @@ from .decisions import (
     claim_decide,
     claim_edit,
     claim_revert,
+    claim_span,
     claim_undo,
-    link_delete,
+    claims_decide,
 )
-from .facts import fact_detail, fact_list, fact_verdict
+from .facts import fact_detail, fact_list, fact_statement, fact_verdict
 from .queue import review_queue
-from .reader import article_reader
-from .related import claim_link, claim_related
+from .reader import article_reader, claim_context
+from .related import claim_link, claim_related, link_delete, link_restore
 from .suggestions import suggestion_accept, suggestion_dismiss, suggestion_list
 
 __all__ = [
@@ -24,18 +25,23 @@ __all__ = [
     "article_upload",
     "claim_card",
     "claim_comment",
+    "claim_context",
     "claim_create",
     "claim_decide",
     "claim_edit",
     "claim_link",
     "claim_related",
     "claim_revert",
+    "claim_span",
     "claim_undo",
+    "claims_decide",
     "dashboard",
     "fact_detail",
     "fact_list",
+    "fact_statement",
     "fact_verdict",
     "link_delete",
+    "link_restore",
     "review_queue",
     "suggestion_accept",
     "suggestion_dismiss",

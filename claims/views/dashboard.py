@@ -20,5 +20,7 @@ def dashboard(request):
             "busiest": selectors.articles_most_to_review(),
             "scores": selectors.extractor_scores(),
             "contradicted_verdicts": list(selectors.contradictions_against_verdicts()),
+            "entity_mentions": selectors.entity_mentions_count(),
+            "pace": selectors.desk_pace(),
         }
     return render(request, "claims/dashboard.html", context)

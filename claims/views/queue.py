@@ -1,33 +1,56 @@
 """The review queue: claims across all articles, filtered, sorted and paged, with the same actions."""
 
+import json
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from .. import selectors
 from ..filters import ClaimQueueFilter
+from ..models import Claim
 
 PAGE_SIZE = 25
+
+
+def queue_filter(params: QueryDict) -> ClaimQueueFilter:
+    """The queue as these parameters filter it: candidates by default, entity mentions only when asked for."""
+    params = params.copy()
+    if "status" not in params:
+        params["status"] = "candidate"  # a reviewer comes here for what is left to do
+    base = selectors.claims_for_cards()
+    if not params.get("kind"):
+        base = base.exclude(kind="entity")
+    return ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"))
+
+
+def queue_left_to_review(filters: ClaimQueueFilter) -> int:
+    """The candidates among what the filters match: what the reviewer still has to decide on here."""
+    return filters.qs.filter(status=Claim.Status.CANDIDATE).count()
 
 
 @require_GET
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
 def review_queue(request):
-    params = request.GET.copy()
-    if "status" not in params:
-        params["status"] = "candidate"  # a reviewer comes here for what is left to do
-    base = (
-        selectors.claims_for_cards().exclude(kind="entity") if not params.get("kind") else selectors.claims_for_cards()
-    )
-    filters = ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"))
+    filters = queue_filter(request.GET)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     claims = list(page.object_list)
     history = selectors.claims_history(claim_ids=[claim.pk for claim in claims])
     for claim in claims:
         claim.recent_history = history[claim.pk]
-    query = params.copy()
+    query = filters.data.copy()
     query.pop("page", None)
-    context = {"filters": filters, "page": page, "claims": claims, "query": query.urlencode()}
+    # Every card action says it comes from the queue and with which filters, so the count can be redone.
+    hx_vals = json.dumps({"card": "queue", "queue": query.urlencode()})
+    context = {
+        "filters": filters,
+        "page": page,
+        "claims": claims,
+        "query": query.urlencode(),
+        "hx_vals": hx_vals,
+        "left": queue_left_to_review(filters),
+    }
     return render(request, "claims/review_queue.html", context)

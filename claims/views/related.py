@@ -1,4 +1,5 @@
-"""The Related panel: the claim's stored suggestions, a number-aware search of the archive, one-click links."""
+"""The Related panel: the claim's stored suggestions, a number-aware search of the archive, one-click links;
+and unlinking, with its undo."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import selectors, services
 from ..forms import ClaimLinkForm
 from ..models import ClaimLink
-from .cards import claim_with_history
+from .cards import cards_oob, claim_card_or_redirect, claim_with_history, safe_next
 
 SEARCH_PAGE_SIZE = 15
 
@@ -75,3 +76,35 @@ def claim_link(request, pk: int):
         messages.error(request, error)
         return redirect(reverse("claims:claim_related", args=[claim.pk]))
     return related_response(request, claim, error=error)
+
+
+@require_POST
+@login_required
+@permission_required("claims.delete_claimlink", raise_exception=True)
+def link_delete(request, pk: int):
+    link = get_object_or_404(ClaimLink.objects.select_related("from_claim", "to_claim"), pk=pk)
+    # The card the button was on: either end of the link.
+    claim = link.to_claim if request.POST.get("claim") == str(link.to_claim_id) else link.from_claim
+    removal = services.claim_unlink(link=link, user=request.user)
+    if not request.htmx:
+        messages.success(request, "Link removed. Press u to undo.")
+    restore_url = reverse("claims:link_restore", args=[removal])
+    return claim_card_or_redirect(request, claim, notice="Link removed.", restore_url=restore_url)
+
+
+@require_POST
+@login_required
+@permission_required("claims.add_claimlink", raise_exception=True)
+def link_restore(request, history_id: int):
+    """Undo an unlink: the link comes back as it was, and both its claims' cards with it."""
+    try:
+        link = services.link_restore(history_id=history_id, user=request.user)
+    except ValidationError as error:
+        if request.htmx:
+            return render(request, "claims/toast.html", {"text": " ".join(error.messages), "level": "error"})
+        messages.error(request, " ".join(error.messages))
+        return redirect(safe_next(request, "/"))
+    if request.htmx:
+        return cards_oob(request, [link.from_claim, link.to_claim], toast="Link restored.")
+    messages.success(request, "Link restored.")
+    return redirect(safe_next(request, f"{link.from_claim.article.get_absolute_url()}#claim-{link.from_claim_id}"))

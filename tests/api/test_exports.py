@@ -112,7 +112,9 @@ def test_a_fact_with_a_verdict_is_a_claimreview_on_the_newsrooms_scale(api, revi
     }
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
-    assert item["@id"].endswith(f"/api/v1/claim-reviews/{reviewed_fact.pk}/#claim")
+    # The review's address is the fact's page, which a reader can open (issue 15), not the API.
+    assert review["url"].endswith(f"/facts/{reviewed_fact.pk}/")
+    assert item["@id"].endswith(f"/facts/{reviewed_fact.pk}/#claim")
     assert item["author"] == {"@type": "Person", "name": "Jens Stoltenberg"}
     assert [work["publisher"]["name"] for work in item["appearance"]] == ["Le Soir", "Le Matin"]
     assert item["firstAppearance"]["url"] == "https://a.example"

@@ -121,8 +121,8 @@ def test_undo_twice_walks_back_two_decisions(alice):
     services.claim_confirm(claim=first, user=alice)
     services.claim_reject(claim=second, user=alice)
 
-    assert services.claim_undo_last_decision(user=alice) == second
-    assert services.claim_undo_last_decision(user=alice) == first
+    assert services.claim_undo_last_decision(user=alice) == [second]
+    assert services.claim_undo_last_decision(user=alice) == [first]
 
     assert set(Claim.objects.values_list("status", flat=True)) == {Claim.Status.CANDIDATE}
 
