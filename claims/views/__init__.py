@@ -10,16 +10,29 @@ from .decisions import (
     claim_undo,
     link_delete,
 )
+from .desk import (
+    article_assign,
+    article_presence,
+    article_release,
+    article_take,
+    my_queue,
+    queue_presence,
+    wire_copy_link,
+)
 from .facts import fact_detail, fact_list, fact_verdict
 from .queue import review_queue
 from .reader import article_reader
 from .related import claim_link, claim_related
 
 __all__ = [
+    "article_assign",
     "article_edit",
     "article_list",
+    "article_presence",
     "article_reader",
+    "article_release",
     "article_retry",
+    "article_take",
     "article_upload",
     "claim_card",
     "claim_comment",
@@ -35,5 +48,8 @@ __all__ = [
     "fact_list",
     "fact_verdict",
     "link_delete",
+    "my_queue",
+    "queue_presence",
     "review_queue",
+    "wire_copy_link",
 ]

@@ -21,7 +21,7 @@ def review_queue(request):
     base = (
         selectors.claims_for_cards().exclude(kind="entity") if not params.get("kind") else selectors.claims_for_cards()
     )
-    filters = ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"))
+    filters = ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"), request=request)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     claims = list(page.object_list)
     history = selectors.claims_history(claim_ids=[claim.pk for claim in claims])

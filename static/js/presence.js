@@ -1,0 +1,25 @@
+// Presence: tells the article page's heartbeat which claim this reviewer is on, so colleagues see it.
+// The claim is the card or highlight last focused or clicked; a change is sent after a short pause.
+(function () {
+  "use strict";
+  let current = "";
+
+  function claimOf(element) {
+    const holder = element.closest("[data-claim]");
+    const claim = holder ? holder.getAttribute("data-claim") : "";
+    return /^\d+$/.test(claim || "") ? claim : "";
+  }
+
+  function note(event) {
+    const field = document.getElementById("presence-claim");
+    if (!field || !(event.target instanceof Element)) return;
+    const claim = claimOf(event.target);
+    if (!claim || claim === current) return;
+    current = claim;
+    field.value = claim;
+    document.body.dispatchEvent(new CustomEvent("presence-claim"));
+  }
+
+  document.addEventListener("focusin", note);
+  document.addEventListener("click", note);
+})();
