@@ -25,6 +25,8 @@ from ..selectors.desk import wire_matching_claims
 from .links import claim_link
 
 NUM_PERM = 128
+# Named, not left to datasketch's default: stored signatures are only comparable under the scheme that made them.
+SCHEME = "affine32"
 SHINGLE_WORDS = 5
 WORD = re.compile(r"\w+")
 WIRE_NOTE = "Same wire copy"
@@ -44,7 +46,7 @@ def shingles(text: str) -> set[bytes]:
 
 
 def text_signature(text: str) -> list[int]:
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles(text)))
     return [int(value) for value in minhash.digest()]
 
@@ -58,7 +60,8 @@ def band_keys(signature: list[int], threshold: float) -> list[tuple[int, str]]:
 
 
 def similarity(first: list[int], second: list[int]) -> float:
-    return MinHash(num_perm=NUM_PERM, hashvalues=first).jaccard(MinHash(num_perm=NUM_PERM, hashvalues=second))
+    stored = [MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME) for values in (first, second)]
+    return stored[0].jaccard(stored[1])
 
 
 @transaction.atomic
