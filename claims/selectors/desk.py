@@ -1,5 +1,6 @@
 """Reads for sharing the work: assignments, who else is on an article, and its wire copies."""
 
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -37,8 +38,9 @@ def reviewers() -> QuerySet:
     )
 
 
-def claim_words(claim: Claim) -> tuple[str, str]:
-    return claim.kind, " ".join(claim.text.lower().split())
+def claim_words(claim: Claim) -> tuple[str, str, str]:
+    """What must agree for two copies' claims to be the same: kind, words and reading (a relative date may not)."""
+    return claim.kind, " ".join(claim.text.lower().split()), json.dumps(claim.normalized, sort_keys=True)
 
 
 def wire_matching_claims(*, claims: list[Claim], others: list[Claim]) -> list[tuple[Claim, Claim]]:
@@ -78,7 +80,7 @@ def article_wire_copies(*, article: Article, claims: list[Claim]) -> list[WireCo
     partners = [(copy.other if copy.article_id == article.pk else copy.article, copy.similarity) for copy in copies]
     theirs: dict[int, list[Claim]] = {other.pk: [] for other, _ in partners}
     for claim in Claim.objects.filter(article_id__in=list(theirs)).only(
-        "article_id", "kind", "text", "status", "orphaned", "fact_id"
+        "article_id", "kind", "text", "normalized", "status", "orphaned", "fact_id"
     ):
         theirs[claim.article_id].append(claim)
     return [

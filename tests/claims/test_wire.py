@@ -1,6 +1,8 @@
 """Wire copies: articles carrying the same agency copy are found when stored, and their claims linked at once."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
@@ -83,3 +85,20 @@ def test_a_viewer_cannot_link_wire_copies(viewer_client):
     first, second, _ = matching_pair()
 
     assert viewer_client.post(reverse("claims:wire_copy_link", args=[first.pk, second.pk])).status_code == 403
+
+
+def reader_queries(client, claims: int) -> int:
+    padding = "x" * 400 + f" {claims}\n"
+    first, second = ArticleFactory(body=padding + OUTLET_A), ArticleFactory(body=padding + OUTLET_B)
+    for article in (first, second):
+        services.article_find_wire_copies(article=article)
+        for position in range(0, claims * 10, 10):
+            ClaimFactory(article=article, start=position, text="x" * 5)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(first.get_absolute_url()).content.decode()
+    assert f"Link {claims} matching claim" in html
+    return len(queries)
+
+
+def test_the_reader_with_a_wire_copy_runs_as_many_queries_for_many_claims_as_for_few(reviewer_client):
+    assert reader_queries(reviewer_client, 30) == reader_queries(reviewer_client, 3)
