@@ -1,17 +1,11 @@
 """Wire copies: articles that reproduce the same agency copy, and their matching claims linked in one action.
 
-Each article's word shingles get a MinHash signature (datasketch); its locality-sensitive-hashing bands
-are stored beside it, so a new article is compared only with those sharing a band, found by an indexed
-query. The bands live in the database rather than in datasketch's in-memory index because the database
-is the truth that every web process and worker shares.
+Each article's signature (`claims.fingerprints`) and its locality-sensitive-hashing bands are stored beside
+it, so a new article is compared only with those sharing a band, found by an indexed query. The bands live
+in the database rather than in datasketch's in-memory index because the database is the truth that every
+web process and worker shares.
 """
 
-import hashlib
-import re
-from functools import cache
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -20,48 +14,12 @@ from django.db.models import Q
 
 from articles.models import Article
 
+from ..fingerprints import band_keys, similarity, text_signature
 from ..models import ArticleFingerprint, Claim, ClaimLink, FingerprintBand, WireCopy
 from ..selectors.desk import wire_matching_claims
 from .links import claim_link
 
-NUM_PERM = 128
-# Named, not left to datasketch's default: stored signatures are only comparable under the scheme that made them.
-SCHEME = "affine32"
-SHINGLE_WORDS = 5
-WORD = re.compile(r"\w+")
 WIRE_NOTE = "Same wire copy"
-
-
-@cache
-def band_ranges(threshold: float) -> list[tuple[int, int]]:
-    """datasketch's choice of bands for this threshold (it weighs false positives and negatives equally)."""
-    return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
-
-
-def shingles(text: str) -> set[bytes]:
-    words = WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
-
-
-def text_signature(text: str) -> list[int]:
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    minhash.update_batch(list(shingles(text)))
-    return [int(value) for value in minhash.digest()]
-
-
-def band_keys(signature: list[int], threshold: float) -> list[tuple[int, str]]:
-    values = np.asarray(signature, dtype=np.uint64)
-    return [
-        (band, hashlib.blake2b(values[start:end].tobytes(), digest_size=16).hexdigest())
-        for band, (start, end) in enumerate(band_ranges(threshold))
-    ]
-
-
-def similarity(first: list[int], second: list[int]) -> float:
-    stored = [MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME) for values in (first, second)]
-    return stored[0].jaccard(stored[1])
 
 
 @transaction.atomic
