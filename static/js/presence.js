@@ -20,6 +20,21 @@
     document.body.dispatchEvent(new CustomEvent("presence-claim"));
   }
 
+  // Each colleague's claim gets a mark on its card, from the notices the heartbeat or the queue's poll brought.
+  function markCards() {
+    document.querySelectorAll(".presence-mark").forEach((mark) => mark.remove());
+    document.querySelectorAll("[data-on-claim]").forEach((notice) => {
+      const claim = notice.getAttribute("data-on-claim");
+      const card = /^\d+$/.test(claim || "") ? document.getElementById("claim-" + claim) : null;
+      if (!card) return;
+      const mark = document.createElement("p");
+      mark.className = "presence-mark";
+      mark.textContent = notice.getAttribute("data-user") + " has this claim open";
+      card.prepend(mark);
+    });
+  }
+
   document.addEventListener("focusin", note);
   document.addEventListener("click", note);
+  document.addEventListener("htmx:afterSettle", markCards);
 })();

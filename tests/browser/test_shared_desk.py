@@ -103,6 +103,7 @@ def test_an_editor_assigns_an_article_and_it_is_in_the_reviewers_queue(browser, 
     alice.goto(f"{live_server.url}{article.get_absolute_url()}")
     expect(alice.get_by_text("remi is reviewing this article, opened 0")).to_contain_text("des milliers de soldats")
     expect(alice.get_by_role("button", name="Take")).to_have_count(0)  # remi has it
+    expect(alice.locator(f"#claim-{ours[1].pk} .presence-mark")).to_have_text("remi has this claim open")
     screenshot_of(alice, "article-presence")
     alice.get_by_role("link", name="Review queue").click()
     expect(alice.get_by_text("remi is reviewing Sommet de Londres")).to_be_visible()
