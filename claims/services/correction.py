@@ -48,11 +48,16 @@ def article_correct(*, article: Article, user: AbstractBaseUser, note: str = "",
     A new language or date extracts every claim again; a new text re-anchors the claims and extracts the
     changed paragraphs again. Reviewed, edited, human-made and linked claims are never deleted.
     """
-    old_body = Article.objects.select_for_update().values_list("body", flat=True).get(pk=article.pk)
+    old_body, old_status = (
+        Article.objects.select_for_update().values_list("body", "extraction_status").get(pk=article.pk)
+    )
     article, extraction_changed = article_update(article=article, user=user, change_reason=note, **fields)
     result = ArticleCorrected(article=article, extraction_changed=extraction_changed)
     if article.body != old_body:
         result = claims_reanchor(article=article, old_body=old_body, user=user, note=note)
+        # Extracting the changed paragraphs alone is enough only if the claims were up to date with the old
+        # text; an extraction still to come (or failed) was of an older text, so all of it is extracted again.
+        extraction_changed = extraction_changed or old_status != Status.DONE
         result.extraction_changed = extraction_changed
         if not extraction_changed:
             article_queue_passages(correction=result.correction)
@@ -157,8 +162,8 @@ def article_queue_passages(*, correction: ArticleCorrection) -> None:
 def article_extract_passages(*, correction_id: int) -> ArticleCorrection | None:
     """Extract the paragraphs a correction changed and merge their candidates. Safe to run twice.
 
-    If the text was corrected again meanwhile, these passages no longer describe it: the whole article
-    is extracted instead.
+    If the text was corrected again meanwhile, these passages no longer describe it: that later correction
+    queued the extraction of the whole text, and this does nothing.
     """
     with transaction.atomic():
         correction = ArticleCorrection.objects.select_related("article").filter(pk=correction_id).first()
@@ -166,9 +171,7 @@ def article_extract_passages(*, correction_id: int) -> ArticleCorrection | None:
             return correction
         article = Article.objects.select_for_update().get(pk=correction.article_id)
         if article.content_hash != correction.content_hash:
-            if article.extraction_status in {Status.DONE, Status.FAILED}:
-                article_queue_extraction(article=article)
-            return correction
+            return correction  # corrected again since: that correction extracts the whole text (`article_correct`)
         if article.extraction_status not in {Status.PENDING, Status.RUNNING}:
             return correction
         article_set_extraction_status(article=article, status=Status.RUNNING)

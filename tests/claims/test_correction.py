@@ -179,3 +179,23 @@ def test_an_empty_text_is_refused_next_to_the_field(editor_client):
     assert "The article&#x27;s text cannot be empty" in response.content.decode()
     article.refresh_from_db()
     assert article.body == BODY
+
+
+def test_a_text_corrected_again_before_its_extraction_ran_is_extracted_whole(
+    editor, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(body=BODY, extraction_status=Article.ExtractionStatus.PENDING)
+    services.article_extract_claims(article_id=article.pk)
+    with django_capture_on_commit_callbacks() as first_callbacks:  # its extraction message is not delivered yet
+        correct(article, BODY.replace("Plus de 30 pays", "Plus de 40 pays"), editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        correct(article, BODY.replace("Plus de 30 pays", "Plus de 40 pays").replace("Londres", "Paris"), editor)
+    for callback in first_callbacks:
+        callback()  # the late first message finds a text it was not made for, and leaves it alone
+
+    article.refresh_from_db()
+    assert article.extraction_status == Article.ExtractionStatus.DONE
+    texts = set(article.claims.values_list("text", flat=True))
+    assert "Plus de 40 pays" in texts and "Plus de 30 pays" not in texts
+    assert all(article.body[c.start : c.end] == c.text for c in article.claims.all())
