@@ -59,6 +59,8 @@ def presence_touch(*, user: AbstractBaseUser, article: Article, claim: Claim | N
     """
     now = timezone.now()
     window = timedelta(minutes=settings.PRESENCE_MINUTES)
+    # Visits from before yesterday say nothing any more: the table stays the size of a day's work.
+    ReviewPresence.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
     presence, created = ReviewPresence.objects.get_or_create(
         user=user, article=article, defaults={"claim": claim, "opened_at": now, "seen_at": now}
     )

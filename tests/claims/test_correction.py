@@ -199,3 +199,28 @@ def test_a_text_corrected_again_before_its_extraction_ran_is_extracted_whole(
     texts = set(article.claims.values_list("text", flat=True))
     assert "Plus de 40 pays" in texts and "Plus de 30 pays" not in texts
     assert all(article.body[c.start : c.end] == c.text for c in article.claims.all())
+
+
+def test_a_lost_claim_placed_again_by_a_reviewer_is_back_in_the_text(editor, reviewer, reviewer_client):
+    article = ArticleFactory(body=BODY)
+    gone = claim_on(article, "deux mois")
+    services.claim_confirm(claim=gone, user=reviewer)
+    new_body = BODY.replace("deux mois plus tard", "huit semaines plus tard")
+    correct(article, new_body, editor)
+    gone.refresh_from_db()
+    assert gone.orphaned
+
+    start = new_body.index("huit semaines")
+    services.claim_update(
+        claim=gone,
+        user=reviewer,
+        expected_version=gone.version,
+        reading={"value": 8, "qualifier": "exact", "unit": "semaines"},
+        start=start,
+        end=start + 13,
+    )
+
+    gone.refresh_from_db()
+    assert (gone.orphaned, gone.text) == (False, "huit semaines")
+    page = reviewer_client.get(article.get_absolute_url()).content.decode()
+    assert "could no longer be found" not in page and f'id="claim-{gone.pk}"' in page
