@@ -77,7 +77,10 @@ class Claim(models.Model):
     # Bumped on every reviewer change, so a save made from a stale copy is refused, not silently applied.
     version = models.PositiveIntegerField(default=1)
     # Its words could not be found again after the text was corrected: listed for a reviewer, never guessed.
-    orphaned = models.BooleanField(default=False)
+    orphaned = models.BooleanField(
+        default=False,
+        help_text="Its words were not found again after the text was corrected: start and end are of the old text.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

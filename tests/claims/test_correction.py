@@ -224,3 +224,14 @@ def test_a_lost_claim_placed_again_by_a_reviewer_is_back_in_the_text(editor, rev
     assert (gone.orphaned, gone.text) == (False, "huit semaines")
     page = reviewer_client.get(article.get_absolute_url()).content.decode()
     assert "could no longer be found" not in page and f'id="claim-{gone.pk}"' in page
+
+
+def test_the_api_says_which_claims_a_correction_lost(editor, reviewer, reviewer_client):
+    article = ArticleFactory(body=BODY)
+    gone = claim_on(article, "deux mois")
+    services.claim_reject(claim=gone, user=reviewer)
+    correct(article, BODY.split("\n\nLe 9 novembre")[0], editor)
+
+    claims = reviewer_client.get(f"/api/v1/claims/?article={article.pk}&status=rejected").json()["results"]
+
+    assert [(claim["id"], claim["orphaned"]) for claim in claims] == [(gone.pk, True)]
