@@ -9,8 +9,9 @@ import re
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
+# datasketch (and the SciPy it loads, about 0.9 s and tens of MB) is imported where a signature is made or
+# compared: only workers do that, and web processes and commands importing the claims app start without it.
 NUM_PERM = 128
 # Named, not left to datasketch's default: stored signatures are only comparable under the scheme that made them.
 SCHEME = "affine32"
@@ -21,6 +22,8 @@ WORD = re.compile(r"\w+")
 @cache
 def band_ranges(threshold: float) -> list[tuple[int, int]]:
     """datasketch's choice of bands for this threshold (it weighs false positives and negatives equally)."""
+    from datasketch import MinHashLSH
+
     return list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
 
 
@@ -32,6 +35,8 @@ def shingles(text: str) -> set[bytes]:
 
 
 def text_signature(text: str) -> list[int]:
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles(text)))
     return [int(value) for value in minhash.digest()]
@@ -46,5 +51,7 @@ def band_keys(signature: list[int], threshold: float) -> list[tuple[int, str]]:
 
 
 def similarity(first: list[int], second: list[int]) -> float:
+    from datasketch import MinHash
+
     stored = [MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME) for values in (first, second)]
     return stored[0].jaccard(stored[1])
