@@ -397,7 +397,7 @@ def _as_datetime(published: datetime | date | None) -> datetime | None:
 def _scope_place(sentence: str, text: str) -> str | None:
     """Where the figure counts: "national" (the whole country, or a country named), "outside" (all but one
     place), a named place ("à Paiporta", "in the Valencia region"), or None when the sentence does not say."""
-    return _nearest(lexicon().scope, sentence, text, extra=_named_places)
+    return _nearest(lexicon().scope, sentence, text, more_phrases=_named_places)
 
 
 def _named_places(part: str, *, whole_sentence: bool, at: int) -> list[tuple[int, int, frozenset[str]]]:
@@ -471,7 +471,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     )
 
 
-def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> str | None:
+def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, more_phrases=None) -> str | None:
     """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
@@ -480,8 +480,8 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, extra=None) -> s
         found_words = tokens(part)
         capitals = [written.isupper() for _, written in found_words]
         found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
-        if extra is not None:
-            found += extra(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
+        if more_phrases is not None:
+            found += more_phrases(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))

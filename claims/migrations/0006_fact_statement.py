@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0004_apitoken_moves_to_core'),
+        ('claims', '0005_claim_keys_and_suggestions'),
     ]
 
     operations = [

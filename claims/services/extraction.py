@@ -192,7 +192,7 @@ def claims_record_creation(*, articles: list[Article]) -> None:
     placeholders = ", ".join(["%s"] * len(articles))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(history._meta.db_table)} ({columns}, {quote('history_date')}, "  # noqa: S608
+            f"INSERT INTO {quote(history._meta.db_table)} ({columns}, {quote('history_date')}, "  # noqa: S608  # nosec B608: names from the models, values bound
             f"{quote('history_type')}, {quote('history_change_reason')}, {quote('history_user_id')}) "
             f"SELECT {columns}, %s, %s, NULL, NULL FROM {quote(Claim._meta.db_table)} AS claim "
             f"WHERE claim.{quote('article_id')} IN ({placeholders}) AND NOT EXISTS "
