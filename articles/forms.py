@@ -133,19 +133,41 @@ def documents_titled(files: list[UploadedFile], *, title: str) -> list[UploadedF
 
 
 class ArticleEditForm(OutletChoice, forms.ModelForm):
-    """An editor's correction of an article's details; the text itself stays as uploaded (claims point into it)."""
+    """An editor's correction of an article's details or text (a typo, a correction notice, an update)."""
 
     new_source = new_source_field()
+    note = forms.CharField(
+        max_length=100,  # the audit trail's change reason holds 100 characters
+        required=False,
+        label="What changed and why",
+        help_text="Kept in the article's history, e.g. “Typo in the second paragraph” or “Correction notice added”.",
+    )
 
     class Meta:
         model = Article
-        fields = ["title", "source", "new_source", "language", "published_on", "url"]
-        labels = {"source": "Outlet", "published_on": "Publication date", "url": "URL"}
-        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = ["title", "source", "new_source", "language", "published_on", "url", "body", "note"]
+        labels = {"source": "Outlet", "published_on": "Publication date", "url": "URL", "body": "Text"}
+        help_texts = {
+            "body": "Claims follow their words. A claim whose words you change goes back to the reviewers with a "
+            "note; one whose words are gone is listed on the article's page."
+        }
+        widgets = {
+            "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "body": forms.Textarea(attrs={"rows": 16}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].required = False  # a new outlet may be typed instead
+        self.fields["body"].required = False  # a post that leaves the text out keeps it (see clean_body)
+
+    def clean_body(self):
+        if "body" not in self.data:
+            return self.instance.body
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise ValidationError("The article's text cannot be empty; correct it instead.")
+        return body
 
     def clean(self):
         cleaned = super().clean()

@@ -216,7 +216,7 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
         return article.claim_count
 
     def article_save(self, *, article: Article, user, fields: dict) -> None:
-        services.article_update_and_requeue(article=article, user=user, **fields)
+        services.article_correct(article=article, user=user, **fields)
 
     @admin.action(description="Re-run claim extraction", permissions=["change"])
     def rerun_extraction(self, request, queryset):

@@ -1,6 +1,7 @@
 """The review queue's filters, from the query string (django-filter)."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 
@@ -30,6 +31,9 @@ class ClaimQueueFilter(django_filters.FilterSet):
     unit = django_filters.CharFilter(method="filter_unit", label="Unit")
     entity = django_filters.CharFilter(method="filter_entity", label="Entity")
     q = django_filters.CharFilter(method="filter_text", label="Search")
+    mine = django_filters.BooleanFilter(
+        method="filter_mine", label="Only articles assigned to me", widget=forms.CheckboxInput
+    )
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         method="filter_sort",
@@ -53,6 +57,11 @@ class ClaimQueueFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(Q(text__icontains=value) | Q(sentence__icontains=value))
+
+    def filter_mine(self, queryset, name, value):
+        if not value or self.request is None:
+            return queryset
+        return queryset.filter(article__assignment__reviewer=self.request.user)
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*SORTS[value][1])

@@ -52,6 +52,18 @@ def article_extract_claims(article_id: int) -> None:
     retry_backoff_max=300,
     max_retries=8,
 )
+def article_extract_passages(correction_id: int) -> None:
+    services.article_extract_passages(correction_id=correction_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=8,
+)
 def articles_extract_claims_batch(article_ids: list[int]) -> None:
     services.articles_extract_claims_batch(article_ids=article_ids)
 

@@ -24,6 +24,10 @@ ROLES = {
         "articles.change_article",
         "articles.add_source",
         "articles.change_source",
+        # Giving articles to reviewers (a reviewer may take one with change_claim).
+        "claims.add_articleassignment",
+        "claims.change_articleassignment",
+        "claims.delete_articleassignment",
     ],
     "reviewer": [
         *VIEW,

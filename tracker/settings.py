@@ -285,6 +285,7 @@ CELERY_TASK_DEFAULT_QUEUE = "light"
 CELERY_TASK_ROUTES = {
     "claims.tasks.article_extract_claims": {"queue": "extraction"},
     "claims.tasks.articles_extract_claims_batch": {"queue": "extraction"},
+    "claims.tasks.article_extract_passages": {"queue": "extraction"},
 }
 EXTRACTION_BATCH_SIZE = int(os.environ.get("EXTRACTION_BATCH_SIZE", 32))
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
@@ -313,6 +314,10 @@ WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", 10))
 WEBHOOK_STALE_AFTER_SECONDS = int(os.environ.get("WEBHOOK_STALE_AFTER_SECONDS", 300))
 # The publisher named as the author of ClaimReview exports.
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Fact tracker")
+# Sharing the work: how long after their last sign of life someone still counts as on an article.
+PRESENCE_MINUTES = int(os.environ.get("PRESENCE_MINUTES", 5))
+# Wire copies: the estimated share of word shingles two articles must have in common (0 to 1).
+WIRE_COPY_MIN_SIMILARITY = float(os.environ.get("WIRE_COPY_MIN_SIMILARITY", 0.5))
 
 LOGGING = {
     "version": 1,

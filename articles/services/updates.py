@@ -1,29 +1,47 @@
 """Changes to stored articles: an editor's corrections, and the extraction status the worker moves along."""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Article
+from ..models import Article, content_hash
+from ..text import article_text_normalize
 from .sources import source_get_or_create
+from .submission import article_duplicate_error
 
 # Changing these changes what the extractor finds (relative dates, the language's rules).
 EXTRACTION_INPUTS = ("language", "published_on")
 
 
 @transaction.atomic
-def article_update(*, article: Article, user: AbstractBaseUser, new_source: str = "", **fields) -> tuple[Article, bool]:
-    """Correct an article's details: the saved article, and whether its claims need extracting again."""
+def article_update(
+    *, article: Article, user: AbstractBaseUser, new_source: str = "", change_reason: str = "", **fields
+) -> tuple[Article, bool]:
+    """Correct an article's details or text: the saved article, and whether its claims need extracting again.
+
+    A new text gets the upload's normalisation and a new content hash, and must not be another article's.
+    What the claims pointing into the old text become is the claims app's business (`claims.services`).
+    """
     # Compared with the stored row: a ModelForm has already copied its values onto the instance it was given.
     stored = Article.objects.select_for_update().get(pk=article.pk)
     if new_source:
         fields["source"] = source_get_or_create(name=new_source)
+    if "body" in fields:
+        fields["body"] = article_text_normalize(fields["body"] or "")
+        if not fields["body"]:
+            raise ValidationError({"body": "The article has no text."})
     extraction_changed = any(getattr(stored, name) != fields[name] for name in EXTRACTION_INPUTS if name in fields)
     for name, value in fields.items():
         setattr(stored, name, value)
     stored.title = " ".join(stored.title.split())
+    stored.content_hash = content_hash(stored.body)
+    duplicate = Article.objects.filter(content_hash=stored.content_hash).exclude(pk=stored.pk).first()
+    if duplicate is not None:
+        raise ValidationError({"body": article_duplicate_error(duplicate).message})
     stored.full_clean()
     stored._history_user = user
+    stored._change_reason = " ".join(change_reason.split())
     stored.save()
     return stored, extraction_changed
 

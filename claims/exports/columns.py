@@ -34,6 +34,7 @@ CLAIM_COLUMNS = {
     "status": "status",
     "origin": "origin",
     "edited": "edited",
+    "orphaned": "orphaned",
     "fact": "fact_id",
     "reviewed_by": "reviewed_by__username",
     "reviewed_at": "reviewed_at",

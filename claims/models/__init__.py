@@ -1,13 +1,20 @@
 from .claim import BATCH_REASON, UNDO_REASON, Claim, ClaimQuerySet, format_number, quantity_reading
 from .comment import ClaimComment
+from .correction import TEXT_CORRECTED, ArticleCorrection
+from .desk import ArticleAssignment, ReviewPresence
 from .fact import Fact, Rating
 from .link import ClaimLink
 from .suggestion import ClaimEntityKey, ClaimLinkKey, Suggestion
 from .webhook import WebhookDelivery, WebhookEvent, WebhookSubscription
+from .wire import ArticleFingerprint, FingerprintBand, WireCopy
 
 __all__ = [
     "BATCH_REASON",
+    "TEXT_CORRECTED",
     "UNDO_REASON",
+    "ArticleAssignment",
+    "ArticleCorrection",
+    "ArticleFingerprint",
     "Claim",
     "ClaimComment",
     "ClaimEntityKey",
@@ -15,11 +22,14 @@ __all__ = [
     "ClaimLinkKey",
     "ClaimQuerySet",
     "Fact",
+    "FingerprintBand",
     "Rating",
+    "ReviewPresence",
     "Suggestion",
     "WebhookDelivery",
     "WebhookEvent",
     "WebhookSubscription",
+    "WireCopy",
     "format_number",
     "quantity_reading",
 ]

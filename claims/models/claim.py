@@ -80,6 +80,11 @@ class Claim(models.Model):
     )
     # Bumped on every reviewer change, so a save made from a stale copy is refused, not silently applied.
     version = models.PositiveIntegerField(default=1)
+    # Its words could not be found again after the text was corrected: listed for a reviewer, never guessed.
+    orphaned = models.BooleanField(
+        default=False,
+        help_text="Its words were not found again after the text was corrected: start and end are of the old text.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -90,7 +95,10 @@ class Claim(models.Model):
         ordering = ["article", "start", "end", "kind"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
-            models.UniqueConstraint(fields=["article", "kind", "start", "end"], name="claim_unique_span"),
+            # An orphaned claim's offsets point into a text that is gone: they may meet a new claim's.
+            models.UniqueConstraint(
+                fields=["article", "kind", "start", "end"], condition=Q(orphaned=False), name="claim_unique_span"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "kind"]),

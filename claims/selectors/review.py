@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from articles.models import Article
 
-from ..models import BATCH_REASON, UNDO_REASON, Claim, ClaimComment, ClaimLink
+from ..models import BATCH_REASON, TEXT_CORRECTED, UNDO_REASON, Claim, ClaimComment, ClaimLink
 from .suggestions import suggestion_summary_annotations
 
 
@@ -34,9 +34,10 @@ def claims_for_cards() -> QuerySet[Claim]:
 
 
 def article_for_review(*, article_id: int) -> Article:
+    """The article with its claims (orphaned ones included: the reader lists them apart) and its assignment."""
     claims = claims_for_cards()
     return (
-        Article.objects.select_related("source", "uploaded_by")
+        Article.objects.select_related("source", "uploaded_by", "assignment__reviewer")
         .prefetch_related(Prefetch("claims", queryset=claims))
         .get(pk=article_id)
     )
@@ -48,6 +49,10 @@ def history_summary(record, older) -> str:
         return "added it" if record.origin == Claim.Origin.HUMAN else "extracted it"
     if record.history_type == "-":
         return "deleted it"
+    if record.history_change_reason == TEXT_CORRECTED and record.orphaned:
+        return "corrected the article's text; this claim's words are no longer in it"
+    if record.history_change_reason == TEXT_CORRECTED:
+        return f"corrected the article's text; the claim now reads “{record.text}”"
     if record.is_undo:
         return f"undid a decision (now {record.get_status_display().lower()})"
     if older is None:

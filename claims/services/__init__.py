@@ -4,13 +4,14 @@ Views, the admin, the API, tasks and commands call these.
 """
 
 from .batches import articles_extract_claims_batch, articles_queue_extraction
+from .correction import ArticleCorrected, article_correct, article_extract_passages
 from .decisions import claim_undo_last_decision, claims_decide, decision_revert, link_restore
+from .desk import article_assign, article_release, article_take, presence_touch
 from .extraction import (
     article_extract_claims,
     article_extraction_failed,
     article_queue_extraction,
     article_retry_extraction,
-    article_update_and_requeue,
     articles_requeue_stale_extractions,
     claims_store_candidates,
     extraction_queue_reachable,
@@ -50,17 +51,25 @@ from .webhooks import (
     webhook_deliveries_requeue_stale,
     webhook_event_publish,
 )
+from .wire import article_find_wire_copies, articles_find_wire_copies, wire_copy_link_claims
 
 __all__ = [
+    "ArticleCorrected",
     "ClaimConflict",
     "WebhookDeliveryFailed",
+    "article_assign",
+    "article_correct",
     "article_extract_claims",
+    "article_extract_passages",
     "article_extraction_failed",
+    "article_find_wire_copies",
     "article_queue_extraction",
+    "article_release",
     "article_retry_extraction",
     "article_submit",
-    "article_update_and_requeue",
+    "article_take",
     "articles_extract_claims_batch",
+    "articles_find_wire_copies",
     "articles_queue_extraction",
     "articles_queue_link_suggestions",
     "articles_requeue_stale_extractions",
@@ -89,9 +98,11 @@ __all__ = [
     "fact_statement_propose",
     "facts_regroup",
     "link_restore",
+    "presence_touch",
     "suggestion_accept",
     "suggestion_dismiss",
     "webhook_deliver",
     "webhook_deliveries_requeue_stale",
     "webhook_event_publish",
+    "wire_copy_link_claims",
 ]

@@ -23,6 +23,7 @@ from .extraction import (
     extraction_time_limits,
 )
 from .suggestions import articles_queue_link_suggestions
+from .wire import articles_find_wire_copies
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -85,8 +86,11 @@ def articles_extract_claims_batch(*, article_ids: Iterable[int]) -> list[int]:
         return [article.pk for article in to_run]
 
     records_by_id = {article.pk: records for article, records in zip(to_run, extracted, strict=True)}
+    extracted_hashes = {article.pk: article.content_hash for article in to_run}
     with transaction.atomic():
         articles = list(Article.objects.select_for_update().filter(pk__in=list(records_by_id)).order_by("pk"))
+        # A text corrected meanwhile is left to the correction's own extraction.
+        articles = [article for article in articles if article.content_hash == extracted_hashes[article.pk]]
         claims_store_candidates(
             records_by_article={article: records_by_id[article.pk] for article in articles},
             extractor_version=EXTRACTOR_VERSION,
@@ -95,4 +99,5 @@ def articles_extract_claims_batch(*, article_ids: Iterable[int]) -> list[int]:
         running = [article for article in articles if article.extraction_status == Status.RUNNING]
         articles_set_extraction_status(articles=running, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
         articles_queue_link_suggestions(article_ids=list(records_by_id))
+        articles_find_wire_copies(article_ids=[article.pk for article in articles])
     return list(records_by_id)

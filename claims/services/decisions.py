@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..models import BATCH_REASON, UNDO_REASON, Claim, ClaimLink
+from ..models import BATCH_REASON, TEXT_CORRECTED, UNDO_REASON, Claim, ClaimLink
 from .links import claim_link
 from .review import claim_revert, claim_status_set
 
@@ -87,6 +87,7 @@ def claim_undo_last_decision(*, user: AbstractBaseUser) -> list[Claim]:
     decisions = Claim.history.filter(history_user=user, history_type="~")
     latest = (
         decisions.exclude(history_change_reason__startswith=UNDO_REASON)
+        .exclude(history_change_reason=TEXT_CORRECTED)
         .exclude(history_id__in=_undone_ids(decisions))
         .order_by("-history_date", "-history_id")
         .first()

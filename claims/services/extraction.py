@@ -11,11 +11,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import article_set_extraction_status, article_update
+from articles.services import article_set_extraction_status
 
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
 from .suggestions import articles_queue_link_suggestions
+from .wire import article_find_wire_copies
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -80,15 +81,6 @@ def article_extraction_failed(*, article_id: int, reason: str) -> Article | None
     return article_set_extraction_status(article=article, status=Status.FAILED, error=reason)
 
 
-@transaction.atomic
-def article_update_and_requeue(**fields) -> tuple[Article, bool]:
-    """Correct an article's details (see `article_update`); a new language or date re-extracts its claims."""
-    article, extraction_changed = article_update(**fields)
-    if extraction_changed:
-        article_queue_extraction(article=article)
-    return article, extraction_changed
-
-
 def articles_requeue_stale_extractions(*, stale_after_seconds: int | None = None) -> int:
     """Re-send extractions left pending or running past the timeout (a lost message or a dead worker)."""
     if stale_after_seconds is None:
@@ -128,13 +120,21 @@ def article_extract_claims(*, article_id: int) -> Article | None:
             reason = f"The extractor could not read this article ({type(error).__name__}: {error})."
         return article_extraction_failed(article_id=article_id, reason=reason)
 
+    extracted_hash = article.content_hash
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
+        if article.content_hash != extracted_hash:
+            return article  # its text was corrected meanwhile: the correction queued the work on the new text
         claims_store_candidates(records_by_article={article: records}, extractor_version=EXTRACTOR_VERSION)
         if article.extraction_status != Status.DONE:
             article_set_extraction_status(article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
         articles_queue_link_suggestions(article_ids=[article.pk])
+        article_find_wire_copies(article=article)
     return article
+
+
+def span_within(start: int, end: int, passages: list[tuple[int, int]]) -> bool:
+    return any(first <= start and end <= last for first, last in passages)
 
 
 CANDIDATE_FIELDS = [
@@ -202,18 +202,26 @@ def claims_record_creation(*, articles: list[Article]) -> None:
 
 
 @transaction.atomic
-def claims_store_candidates(*, records_by_article: dict[Article, list[ClaimRecord]], extractor_version: str) -> dict:
+def claims_store_candidates(
+    *,
+    records_by_article: dict[Article, list[ClaimRecord]],
+    extractor_version: str,
+    within: dict[int, list[tuple[int, int]]] | None = None,
+) -> dict:
     """Merge a fresh extraction into each article's claims without destroying human work.
 
     The one way candidates are stored, for one article or a batch. Reviewed, edited, human-made and
     linked claims are kept as they are; an untouched candidate at the same span is refreshed; new spans
     are added, each with its first history entry; untouched candidates the extractor no longer finds
-    are dropped. The query count does not depend on the number of articles.
+    are dropped. With `within` (article id to passages), only the claims inside those passages are
+    merged: the records were extracted from those passages alone. Orphaned claims (lost in a correction)
+    are left for their reviewer. The query count does not depend on the number of articles.
     """
     articles = list(records_by_article)
     existing: dict[tuple, Claim] = {
         (claim.article_id, claim.kind, claim.start, claim.end): claim
-        for claim in Claim.objects.filter(article__in=articles)
+        for claim in Claim.objects.filter(article__in=articles, orphaned=False)
+        if within is None or span_within(claim.start, claim.end, within.get(claim.article_id, []))
     }
     untouched_ids = (
         set(Claim.objects.filter(article__in=articles).untouched_candidates().values_list("pk", flat=True))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from articles.models import Article
 from core.errors import VersionConflict
 
-from ..models import UNDO_REASON, Claim, ClaimComment
+from ..models import TEXT_CORRECTED, UNDO_REASON, Claim, ClaimComment
 from ..readings import reading_clean
 from .suggestions import claims_queue_link_suggestions
 from .webhooks import claim_confirmed_publish
@@ -106,13 +106,16 @@ def _sentence_around(body: str, start: int, end: int) -> str:
 def _place(claim: Claim, start: int, end: int, text: str) -> None:
     body = claim.article.body
     claim.start, claim.end, claim.text = start, end, text
+    claim.orphaned = False  # placed again by a reviewer, e.g. a claim a text correction lost
     claim.sentence = _sentence_around(body, start, end)
     claim.context_before = body[max(0, start - ANCHOR_LENGTH) : start]
     claim.context_after = body[end : end + ANCHOR_LENGTH]
 
 
 def _refuse_taken_span(article: Article, kind: str, start: int, end: int, *, exclude_pk=None) -> None:
-    taken = Claim.objects.filter(article=article, kind=kind, start=start, end=end).exclude(pk=exclude_pk)
+    taken = Claim.objects.filter(article=article, kind=kind, start=start, end=end, orphaned=False).exclude(
+        pk=exclude_pk
+    )
     if taken.exists():
         raise ValidationError({"start": "There is already a claim of this kind on exactly this passage."})
 
@@ -131,7 +134,7 @@ def claim_update(
         )
         _refuse_taken_span(claim.article, claim.kind, start, end, exclude_pk=claim.pk)
         _place(claim, start, end, text)
-        fields += ["start", "end", "text", "sentence", "context_before", "context_after"]
+        fields += ["start", "end", "text", "sentence", "context_before", "context_after", "orphaned"]
     claim.normalized = normalized
     claim.edited = claim.origin == Claim.Origin.MACHINE
     claim.status = Claim.Status.CONFIRMED
@@ -201,7 +204,7 @@ def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Cl
     """Undo one decision: put back the claim as it was before that change, if nothing changed since."""
     claim = _locked(claim, None)
     record = claim.history.filter(history_id=history_id).first()
-    if record is None or record.history_type != "~":
+    if record is None or record.history_type != "~" or record.history_change_reason == TEXT_CORRECTED:
         raise ValidationError("That entry of the history cannot be undone.")
     if record.version != claim.version:
         raise ValidationError("The claim changed again after that decision; undo the later change first.")
@@ -213,7 +216,7 @@ def claim_revert(*, claim: Claim, user: AbstractBaseUser, history_id: int) -> Cl
     fields = [field.removesuffix("_id") for field in DECISION_FIELDS]
     if (before.start, before.end) != (claim.start, claim.end):
         _place(claim, before.start, before.end, before.text)
-        fields += ["start", "end", "text", "sentence", "context_before", "context_after"]
+        fields += ["start", "end", "text", "sentence", "context_before", "context_after", "orphaned"]
     claim._change_reason = f"{UNDO_REASON}{record.history_id}"
     claims_queue_link_suggestions(claim_ids=[claim.pk])
     return _save_decision(claim, user, fields)

@@ -11,6 +11,15 @@ from .decisions import (
     claim_undo,
     claims_decide,
 )
+from .desk import (
+    article_assign,
+    article_presence,
+    article_release,
+    article_take,
+    my_queue,
+    queue_presence,
+    wire_copy_link,
+)
 from .facts import fact_detail, fact_list, fact_statement, fact_verdict
 from .queue import review_queue
 from .reader import article_reader, claim_context
@@ -18,10 +27,14 @@ from .related import claim_link, claim_related, link_delete, link_restore
 from .suggestions import suggestion_accept, suggestion_dismiss, suggestion_list
 
 __all__ = [
+    "article_assign",
     "article_edit",
     "article_list",
+    "article_presence",
     "article_reader",
+    "article_release",
     "article_retry",
+    "article_take",
     "article_upload",
     "claim_card",
     "claim_comment",
@@ -42,8 +55,11 @@ __all__ = [
     "fact_verdict",
     "link_delete",
     "link_restore",
+    "my_queue",
+    "queue_presence",
     "review_queue",
     "suggestion_accept",
     "suggestion_dismiss",
     "suggestion_list",
+    "wire_copy_link",
 ]

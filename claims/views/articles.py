@@ -15,8 +15,9 @@ from articles.services import ArticleDraft
 
 from .. import selectors
 from ..services import (
+    ArticleCorrected,
+    article_correct,
     article_retry_extraction,
-    article_update_and_requeue,
     articles_submit,
     extraction_queue_reachable,
 )
@@ -131,13 +132,24 @@ def article_edit(request, pk: int):
             name: form.cleaned_data[name] for name in form.Meta.fields if name != "source" or form.cleaned_data[name]
         }
         try:
-            article, extraction_changed = article_update_and_requeue(article=article, user=request.user, **fields)
+            corrected = article_correct(article=article, user=request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if extraction_changed:
-                messages.success(request, "Details saved. Its claims are extracted again; reviewed ones are kept.")
-            else:
-                messages.success(request, "Details saved.")
-            return redirect(article.get_absolute_url())
+            messages.success(request, correction_message(corrected))
+            return redirect(corrected.article.get_absolute_url())
     return render(request, "articles/article_edit.html", {"article": article, "form": form})
+
+
+def correction_message(corrected: ArticleCorrected) -> str:
+    if corrected.correction is None:
+        if corrected.extraction_changed:
+            return "Details saved. Its claims are extracted again; reviewed ones are kept."
+        return "Details saved."
+    correction = corrected.correction
+    parts = [f"Text corrected: {correction.claims_kept} claim(s) kept on their words"]
+    if correction.claims_changed:
+        parts.append(f"{correction.claims_changed} whose words changed are back to review with a note")
+    if correction.claims_lost:
+        parts.append(f"{correction.claims_lost} could not be found and are listed on this page")
+    return "; ".join(parts) + ". The changed paragraphs are extracted again."

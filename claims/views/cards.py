@@ -46,7 +46,7 @@ def in_queue(request) -> bool:
 def left_to_review(request) -> int | None:
     """What the page the request came from counts as left to review, or None if it did not say."""
     if in_queue(request):
-        return queue_left_to_review(queue_filter(QueryDict(page_param(request, "queue"))))
+        return queue_left_to_review(queue_filter(QueryDict(page_param(request, "queue")), request=request))
     article = page_param(request, "article")
     if article.isascii() and article.isdigit() and len(article) <= 18:
         return Claim.objects.awaiting_review().filter(article_id=int(article)).count()

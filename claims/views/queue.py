@@ -15,15 +15,15 @@ from ..models import Claim
 PAGE_SIZE = 25
 
 
-def queue_filter(params: QueryDict) -> ClaimQueueFilter:
-    """The queue as these parameters filter it: candidates by default, entity mentions only when asked for."""
+def queue_filter(params: QueryDict, *, request) -> ClaimQueueFilter:
+    """The queue as these parameters filter it for this reviewer: candidates by default, entity mentions on demand."""
     params = params.copy()
     if "status" not in params:
         params["status"] = "candidate"  # a reviewer comes here for what is left to do
     base = selectors.claims_for_cards()
     if not params.get("kind"):
         base = base.exclude(kind="entity")
-    return ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"))
+    return ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"), request=request)
 
 
 def queue_left_to_review(filters: ClaimQueueFilter) -> int:
@@ -35,7 +35,7 @@ def queue_left_to_review(filters: ClaimQueueFilter) -> int:
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
 def review_queue(request):
-    filters = queue_filter(request.GET)
+    filters = queue_filter(request.GET, request=request)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     claims = list(page.object_list)
     history = selectors.claims_history(claim_ids=[claim.pk for claim in claims])

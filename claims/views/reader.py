@@ -40,7 +40,8 @@ def article_reader(request, pk: int):
         article = selectors.article_for_review(article_id=pk)
     except Article.DoesNotExist as missing:
         raise Http404("No such article.") from missing
-    claims = list(article.claims.all())
+    # Orphaned claims point into a text that is gone: the desk panel lists them apart.
+    claims = [claim for claim in article.claims.all() if not claim.orphaned]
     shown_kinds = request.GET.getlist("kind") or REVIEWED_KINDS
     listed = [claim for claim in claims if claim.kind in shown_kinds]
     history = selectors.claims_history(claim_ids=[claim.pk for claim in listed])
