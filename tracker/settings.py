@@ -255,6 +255,10 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.Claim.Status",
         "ExtractionStatusEnum": "articles.models.Article.ExtractionStatus",
         "LanguageEnum": "articles.models.Language",
+        "LinkRelationEnum": "claims.models.ClaimLink.Relation",
+        "SuggestionRelationEnum": "claims.models.Suggestion.Relation",
+        "SuggestionStatusEnum": "claims.models.Suggestion.Status",
+        "WebhookDeliveryStatusEnum": "claims.models.WebhookDelivery.Status",
     },
 }
 

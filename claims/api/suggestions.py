@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 
@@ -96,8 +97,8 @@ class SuggestionSerializer(serializers.ModelSerializer):
 class SuggestionFilter(filters.FilterSet):
     claim = filters.NumberFilter(method="filter_claim", label="A claim on either side")
     article = filters.NumberFilter(method="filter_article", label="An article on either side")
-    source = filters.ModelChoiceFilter(
-        method="filter_source", queryset=Source.objects.all(), label="Outlet id, either side"
+    source = extend_schema_field(OpenApiTypes.INT)(
+        filters.ModelChoiceFilter(method="filter_source", queryset=Source.objects.all(), label="Outlet id, either side")
     )
     language = filters.ChoiceFilter(method="filter_language", choices=Language.choices, label="Language, either side")
     kind = filters.ChoiceFilter(field_name="claim__kind", choices=Claim.Kind.choices)

@@ -26,8 +26,17 @@ def queue_filter(params: QueryDict, *, request) -> ClaimQueueFilter:
     return ClaimQueueFilter(params, queryset=base.order_by("-article_id", "start"), request=request)
 
 
-def queue_left_to_review(filters: ClaimQueueFilter) -> int:
-    """The candidates among what the filters match: what the reviewer still has to decide on here."""
+def queue_left_to_review(filters: ClaimQueueFilter, *, matching: int | None = None) -> int:
+    """The candidates among what the filters match: what the reviewer still has to decide on here.
+
+    `matching` is the count the page already made: when the queue shows only candidates, it is the answer.
+    """
+    if (
+        matching is not None
+        and filters.is_valid()
+        and filters.form.cleaned_data.get("status") == Claim.Status.CANDIDATE
+    ):
+        return matching
     return filters.qs.filter(status=Claim.Status.CANDIDATE).count()
 
 
@@ -51,6 +60,6 @@ def review_queue(request):
         "claims": claims,
         "query": query.urlencode(),
         "hx_vals": hx_vals,
-        "left": queue_left_to_review(filters),
+        "left": queue_left_to_review(filters, matching=page.paginator.count),
     }
     return render(request, "claims/review_queue.html", context)

@@ -139,7 +139,7 @@ def test_reviewer_adds_a_missed_claim_by_selecting_text(page, live_server, scree
     expect(form.get_by_text("Selected: “Quarante délégations”")).to_be_visible()
     form.get_by_label("Kind").select_option("quantity")
     form.get_by_label("Value", exact=True).fill("40")
-    form.get_by_label("Unit").fill("délégation")
+    form.get_by_label("Unit", exact=True).fill("délégation")
     screenshot("add-claim")
     form.get_by_role("button", name="Add claim").click()
 
