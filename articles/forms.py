@@ -65,6 +65,11 @@ def new_source_field() -> forms.CharField:
     )
 
 
+def url_field() -> forms.URLField:
+    # An address pasted without its scheme is a web page: https, as Django 6 will assume.
+    return forms.URLField(required=False, max_length=1000, label="URL", assume_scheme="https")
+
+
 class ArticleUploadForm(OutletChoice, forms.Form):
     """Paste one article's text, drop one or several files (each its own article), or both."""
 
@@ -83,7 +88,7 @@ class ArticleUploadForm(OutletChoice, forms.Form):
     published_on = forms.DateField(
         required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
     )
-    url = forms.URLField(required=False, max_length=1000, label="URL", assume_scheme="https")
+    url = url_field()
     body = forms.CharField(
         required=False,
         label="Text",
@@ -136,6 +141,7 @@ class ArticleEditForm(OutletChoice, forms.ModelForm):
     """An editor's correction of an article's details or text (a typo, a correction notice, an update)."""
 
     new_source = new_source_field()
+    url = url_field()
     note = forms.CharField(
         max_length=100,  # the audit trail's change reason holds 100 characters
         required=False,
