@@ -7,6 +7,17 @@ from django.db import DatabaseError
 from . import services
 from .services.webhooks import RETRY_BACKOFF_MAX, WebhookDeliveryFailed
 
+# A database that is briefly down or locked is worth waiting for; a bug in the extractor is not (the service
+# marks the article failed at once). A message is acknowledged only once its work is stored.
+EXTRACTION_RETRIES = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (DatabaseError,),
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 8,
+}
+
 
 class ExtractionRequest(Request):
     def on_timeout(self, soft, timeout):
@@ -29,41 +40,17 @@ class ExtractionTask(Task):
         services.article_extraction_failed(article_id=article_id, reason=reason)
 
 
-@shared_task(
-    base=ExtractionTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    # A database that is briefly down or locked is worth waiting for; a bug in the extractor is not
-    # (the service marks the article failed at once).
-    autoretry_for=(DatabaseError,),
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=8,
-)
+@shared_task(base=ExtractionTask, **EXTRACTION_RETRIES)
 def article_extract_claims(article_id: int) -> None:
     services.article_extract_claims(article_id=article_id)
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=8,
-)
+@shared_task(**EXTRACTION_RETRIES)
 def article_extract_passages(correction_id: int) -> None:
     services.article_extract_passages(correction_id=correction_id)
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=8,
-)
+@shared_task(**EXTRACTION_RETRIES)
 def articles_extract_claims_batch(article_ids: list[int]) -> None:
     services.articles_extract_claims_batch(article_ids=article_ids)
 

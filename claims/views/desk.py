@@ -47,30 +47,29 @@ def article_assign(request, pk: int):
     return back_to_article(request, article)
 
 
+def claim_for_oneself(request, pk: int, service, done: str):
+    """Take or release an article as the person asking, and say so on its page."""
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        service(article=article, user=request.user)
+    except ValidationError as error:
+        return back_to_article(request, article, error)
+    messages.success(request, done)
+    return back_to_article(request, article)
+
+
 @require_POST
 @login_required
 @permission_required("claims.change_claim", raise_exception=True)
 def article_take(request, pk: int):
-    article = get_object_or_404(Article, pk=pk)
-    try:
-        services.article_take(article=article, user=request.user)
-    except ValidationError as error:
-        return back_to_article(request, article, error)
-    messages.success(request, "This article is yours; it is in My queue.")
-    return back_to_article(request, article)
+    return claim_for_oneself(request, pk, services.article_take, "This article is yours; it is in My queue.")
 
 
 @require_POST
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
 def article_release(request, pk: int):
-    article = get_object_or_404(Article, pk=pk)
-    try:
-        services.article_release(article=article, user=request.user)
-    except ValidationError as error:
-        return back_to_article(request, article, error)
-    messages.success(request, "Released: the article is nobody's now.")
-    return back_to_article(request, article)
+    return claim_for_oneself(request, pk, services.article_release, "Released: the article is nobody's now.")
 
 
 @require_POST
