@@ -316,7 +316,7 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit,
     made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
     if reading.get("unit_key"):
-        return str(reading["unit_key"])
+        return _key_concept(str(reading["unit_key"]))
     units = lexicon().units
     unit = fold(str(reading.get("unit") or ""))
     unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
@@ -339,6 +339,15 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
         elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
             concept = before
     return concept
+
+
+def _key_concept(unit_key: str) -> str:
+    """The extractor's key in the lexicon's words ("death" → dead, "EUR" → euro), so a claim read with a key
+    meets one whose unit the lexicon recognised, and cumulative counts and conversions apply to both; a key
+    the lexicon does not list stays as it is."""
+    phrase = tuple(base_form(word) for word in words(unit_key.replace("_", " ")))
+    names = lexicon().units.phrases.get(phrase)
+    return sorted(names)[0] if names else unit_key
 
 
 def _nearby_unit(
