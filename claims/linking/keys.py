@@ -96,7 +96,9 @@ class ClaimKey:
     recalled: bool = False  # "le ministère avait alors compté …": a count of an earlier time, told again
     clause_units: frozenset[str] = frozenset()  # every unit named in the claim's clause ("26 officers were hurt")
     features: frozenset[str] = field(default_factory=frozenset)
+    wording: frozenset[str] = field(default_factory=frozenset)  # the clause's features, the claim itself cut out
     numbers: frozenset[float] = field(default_factory=frozenset)
+    rivals: frozenset[float] = field(default_factory=frozenset)  # figures of the sentence another side gives
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (ISO dates, sorted lists), so a key can be stored beside its claim and ranked
@@ -179,7 +181,9 @@ def claim_key(
         recalled=bool(lexicon().recalled.find(bases)),
         clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
+        wording=_wording(sentence, text),
         numbers=frozenset(_sentence_numbers(sentence)),
+        rivals=_rival_figures(sentence, text),
     )
 
 
@@ -238,11 +242,39 @@ def _sentence_numbers(sentence: str) -> list[float]:
     return numbers
 
 
+def _rival_figures(sentence: str, text: str) -> frozenset[float]:
+    """The sentence's other figures that a source of another side gives ("over 4,000 according to the Taliban,
+    about 1,500 according to the UN"): set against the claim's figure, not counts of something else."""
+    own = _source_side(sentence, text)
+    at = sentence.find(text)
+    rivals = set()
+    for match in NUMBER.finditer(sentence):
+        if at <= match.start() < at + len(text):
+            continue
+        side = _source_side(sentence, match.group())
+        if side and own and side != own:
+            rivals.update(_sentence_numbers(match.group()))
+    return frozenset(rivals)
+
+
+def _source_side(sentence: str, text: str) -> str | None:
+    source = _source(sentence, text)
+    return lexicon().source_sides.get(source, source) if source else None
+
+
 def _clause_units(sentence: str, text: str) -> frozenset[str]:
     at = max(sentence.find(text), 0)
     clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
     bases = [base_form(word) for word in words(clause)]
     return frozenset(name for _, _, names in lexicon().units.find(bases) for name in names)
+
+
+def _wording(sentence: str, text: str) -> frozenset[str]:
+    """What the claim's clause says around the claim: its own figure and unit are compared apart, and a figure
+    two sources disagree on must not make their sentences look worded differently."""
+    at = max(sentence.find(text), 0)
+    start, end = _clause_bounds(sentence, at, at + len(text))
+    return sentence_features(sentence[start:at] + " " + sentence[at + len(text) : end])
 
 
 def _is_designation(sentence: str, text: str) -> bool:
