@@ -288,7 +288,9 @@ def _is_subset(sentence: str, text: str) -> bool:
     at = sentence.find(text)
     if at < 0:
         return False
-    before = [base_form(word) for word in words(sentence[max(0, at - 40) : at])][-3:]
+    # Only in the figure's own clause: "notamment Belaïa, à 4 300 km" singles out the base, not the distance.
+    clause_start = _clause_bounds(sentence, at, at + len(text))[0]
+    before = [base_form(word) for word in words(sentence[max(clause_start, at - 40) : at])][-3:]
     return bool(lexicon().subset.find(before))
 
 

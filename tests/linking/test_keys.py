@@ -245,3 +245,22 @@ def test_amounts_keyed_in_other_currencies_are_compared_as_euros():
 def test_a_unit_key_the_lexicon_does_not_list_is_kept_as_the_extractor_wrote_it():
     key = keyed(3, "ambulance", "ambulance", "three ambulances", "Three ambulances arrived.", language="en")
     assert key.unit_concept == "ambulance"
+
+
+def test_a_part_word_before_the_figures_clause_singles_out_something_else():
+    french = quantity(
+        4300,
+        "km",
+        "4 300 km",
+        "La Russie a admis des dégâts sur deux bases, notamment Belaïa, à 4 300 km de la frontière.",
+    )
+    english = quantity(
+        4300,
+        "km",
+        "4,300 km",
+        "Russia admitted damage at two bases, including Belaya, 4,300 km from the border.",
+        language="en",
+    )
+    part = quantity(31, None, "31", "Les autorités ont procédé à 309 interpellations, dont 31 dans la capitale.")
+    assert not french.subset and not english.subset
+    assert part.subset
