@@ -96,7 +96,9 @@ class ClaimKey:
     recalled: bool = False  # "le ministère avait alors compté …": a count of an earlier time, told again
     clause_units: frozenset[str] = frozenset()  # every unit named in the claim's clause ("26 officers were hurt")
     features: frozenset[str] = field(default_factory=frozenset)
+    wording: frozenset[str] = field(default_factory=frozenset)  # the clause's features, the claim itself cut out
     numbers: frozenset[float] = field(default_factory=frozenset)
+    rivals: frozenset[float] = field(default_factory=frozenset)  # figures of the sentence another side gives
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (ISO dates, sorted lists), so a key can be stored beside its claim and ranked
@@ -179,7 +181,9 @@ def claim_key(
         recalled=bool(lexicon().recalled.find(bases)),
         clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
+        wording=_wording(sentence, text),
         numbers=frozenset(_sentence_numbers(sentence)),
+        rivals=_rival_figures(sentence, text),
     )
 
 
@@ -238,11 +242,39 @@ def _sentence_numbers(sentence: str) -> list[float]:
     return numbers
 
 
+def _rival_figures(sentence: str, text: str) -> frozenset[float]:
+    """The sentence's other figures that a source of another side gives ("over 4,000 according to the Taliban,
+    about 1,500 according to the UN"): set against the claim's figure, not counts of something else."""
+    own = _source_side(sentence, text)
+    at = sentence.find(text)
+    rivals = set()
+    for match in NUMBER.finditer(sentence):
+        if at <= match.start() < at + len(text):
+            continue
+        side = _source_side(sentence, match.group())
+        if side and own and side != own:
+            rivals.update(_sentence_numbers(match.group()))
+    return frozenset(rivals)
+
+
+def _source_side(sentence: str, text: str) -> str | None:
+    source = _source(sentence, text)
+    return lexicon().source_sides.get(source, source) if source else None
+
+
 def _clause_units(sentence: str, text: str) -> frozenset[str]:
     at = max(sentence.find(text), 0)
     clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
     bases = [base_form(word) for word in words(clause)]
     return frozenset(name for _, _, names in lexicon().units.find(bases) for name in names)
+
+
+def _wording(sentence: str, text: str) -> frozenset[str]:
+    """What the claim's clause says around the claim: its own figure and unit are compared apart, and a figure
+    two sources disagree on must not make their sentences look worded differently."""
+    at = max(sentence.find(text), 0)
+    start, end = _clause_bounds(sentence, at, at + len(text))
+    return sentence_features(sentence[start:at] + " " + sentence[at + len(text) : end])
 
 
 def _is_designation(sentence: str, text: str) -> bool:
@@ -256,7 +288,9 @@ def _is_subset(sentence: str, text: str) -> bool:
     at = sentence.find(text)
     if at < 0:
         return False
-    before = [base_form(word) for word in words(sentence[max(0, at - 40) : at])][-3:]
+    # Only in the figure's own clause: "notamment Belaïa, à 4 300 km" singles out the base, not the distance.
+    clause_start = _clause_bounds(sentence, at, at + len(text))[0]
+    before = [base_form(word) for word in words(sentence[max(clause_start, at - 40) : at])][-3:]
     return bool(lexicon().subset.find(before))
 
 
@@ -316,7 +350,7 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit,
     made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
     if reading.get("unit_key"):
-        return str(reading["unit_key"])
+        return _key_concept(str(reading["unit_key"]))
     units = lexicon().units
     unit = fold(str(reading.get("unit") or ""))
     unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
@@ -339,6 +373,15 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
         elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
             concept = before
     return concept
+
+
+def _key_concept(unit_key: str) -> str:
+    """The extractor's key in the lexicon's words ("death" → dead, "EUR" → euro), so a claim read with a key
+    meets one whose unit the lexicon recognised, and cumulative counts and conversions apply to both; a key
+    the lexicon does not list stays as it is."""
+    phrase = tuple(base_form(word) for word in words(unit_key.replace("_", " ")))
+    names = lexicon().units.phrases.get(phrase)
+    return sorted(names)[0] if names else unit_key
 
 
 def _nearby_unit(

@@ -22,6 +22,10 @@ MIN_SCORE = 2.0
 # they are worded so alike that different figures must disagree rather than count at different times.
 SAME_SUBJECT = 0.05
 SAME_WORDING = 0.3
+# Share of the shorter clause's words (the claims themselves left out) the other clause also has, above which
+# both say the same thing and differ only in the detail one adds ("27 pays ont signé", "Plus de 30 pays ont
+# signé le texte final"): different figures then disagree.
+SAME_STATEMENT = 0.75
 # Counts published this far apart are different bulletins.
 BULLETIN_HOURS = 6
 # Sources that dispute one count rarely differ by more than this factor (police 12,000 vs organisers 40,000);
@@ -109,6 +113,7 @@ class _Pair:
     reasons: list[str] | None = None
     conflict: bool = False  # a different scope, period or kind of figure: never the same thing
     similarity: float = 0.0
+    wording: float = 0.0
     shared_names: int = 0
     partial_scope: bool = False
 
@@ -171,6 +176,8 @@ def _compare_sentences(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
     pair.similarity = similarity
     if similarity >= 0.05:
         pair.add(WEIGHTS["sentence"] * similarity, f"similar sentence ({similarity:.0%} shared)")
+    if key.wording and other.wording:
+        pair.wording = len(key.wording & other.wording) / min(len(key.wording), len(other.wording))
 
 
 def _compare_scope(key: ClaimKey, other: ClaimKey, pair: _Pair) -> None:
@@ -260,8 +267,11 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     if key.subset or other.subset or hours > cycle or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
+    same_period = key.scope_period == other.scope_period
     sides = _side(key.source), _side(other.source)
-    if comparable and all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+    disputed = all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names)
+    # A day named on one side only may be another day than the other side's: not sure enough to call a dispute.
+    if comparable and same_period and disputed:
         sources = f"{_source_words(key.source)} figure vs {_source_words(other.source)} figure"
         pair.reasons.append(f"{sources} for the same thing counted")
         return Relation.CONTRADICTS
@@ -276,8 +286,7 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
         pair.reasons.append(f"a count that grows: {earlier.text} then {later.text}")
         return Relation.UPDATE
-    same_period = key.scope_period == other.scope_period
-    if comparable and same_period and pair.similarity >= SAME_WORDING and hours < BULLETIN_HOURS:
+    if comparable and same_period and pair.wording >= SAME_STATEMENT and hours < BULLETIN_HOURS:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
@@ -297,8 +306,8 @@ def _ratio(key: ClaimKey, other: ClaimKey) -> float:
 
 def _states_figure(key: ClaimKey, other: ClaimKey) -> bool:
     """Whether `key`'s sentence also gives `other`'s figure: then its own figure counts something else
-    ("8 km deep, 27 km from Jalalabad")."""
-    return any(other.low <= number <= other.high for number in key.numbers if number != key.value)
+    ("8 km deep, 27 km from Jalalabad"), unless another side gives it there, to dispute the claim's figure."""
+    return any(other.low <= number <= other.high for number in key.numbers - key.rivals if number != key.value)
 
 
 def _published(key: ClaimKey) -> datetime:

@@ -209,3 +209,58 @@ def test_a_title_before_a_speaker_is_not_part_of_the_name():
     from claims.linking.entities import canonical_name
 
     assert canonical_name("M. Zelensky") == canonical_name("President Zelenskyy") == canonical_name("Zelensky")
+
+
+def keyed(value, unit, unit_key, text, sentence, *, language="fr"):
+    """A claim as the extractor reads it: with its canonical `unit_key`."""
+    return claim_key(
+        kind="quantity",
+        reading={"value": value, "qualifier": "exact", "unit": unit, "unit_key": unit_key},
+        text=text,
+        sentence=sentence,
+        entities=(),
+        language=language,
+        published=date(2025, 10, 21),
+    )
+
+
+def test_the_extractors_unit_key_meets_the_unit_the_lexicon_reads():
+    keyed_toll = keyed(800, "people", "death", "800 people", "Officials said 800 people died.", language="en")
+    read_toll = quantity(800, "mort", "800 morts", "Le bilan atteint 800 morts.")
+    assert keyed_toll.unit_concept == read_toll.unit_concept == "dead"
+    assert keyed_toll.cumulative
+    officers = keyed(26, "officer", "police_officer", "26 officers", "26 officers were hurt.", language="en")
+    assert officers.unit_concept == quantity(26, "policier", "26 policiers", "26 policiers blessés.").unit_concept
+
+
+def test_amounts_keyed_in_other_currencies_are_compared_as_euros():
+    euros = keyed(88e6, "euro", "EUR", "88 millions d'euros", "Les bijoux volés valent 88 millions d'euros.")
+    dollars = keyed(102e6, "dollar", "USD", "$102m", "The jewels were valued at $102m.", language="en")
+    pounds = keyed(76e6, "pound", "GBP", "£76m", "The jewels were valued at £76m.", language="en")
+    assert euros.unit_concept == dollars.unit_concept == pounds.unit_concept == "euro"
+    for other in (dollars, pounds):
+        assert euros.low <= other.high and other.low <= euros.high
+
+
+def test_a_unit_key_the_lexicon_does_not_list_is_kept_as_the_extractor_wrote_it():
+    key = keyed(3, "ambulance", "ambulance", "three ambulances", "Three ambulances arrived.", language="en")
+    assert key.unit_concept == "ambulance"
+
+
+def test_a_part_word_before_the_figures_clause_singles_out_something_else():
+    french = quantity(
+        4300,
+        "km",
+        "4 300 km",
+        "La Russie a admis des dégâts sur deux bases, notamment Belaïa, à 4 300 km de la frontière.",
+    )
+    english = quantity(
+        4300,
+        "km",
+        "4,300 km",
+        "Russia admitted damage at two bases, including Belaya, 4,300 km from the border.",
+        language="en",
+    )
+    part = quantity(31, None, "31", "Les autorités ont procédé à 309 interpellations, dont 31 dans la capitale.")
+    assert not french.subset and not english.subset
+    assert part.subset

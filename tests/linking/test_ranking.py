@@ -186,3 +186,118 @@ def test_a_likely_contradiction_is_shown_even_behind_many_closer_matches():
     ranked = rank(police, [*same, (99, organisers)], limit=3)
     assert len(ranked) == 3
     assert ranked[-1].candidate_id == 99 and ranked[-1].relation == Relation.CONTRADICTS
+
+
+def test_the_same_statement_with_another_figure_is_a_likely_contradiction_though_one_says_more():
+    # The figures themselves differ and one sentence adds detail: neither makes the statements less alike.
+    more = quantity(
+        30, "pays", "Plus de 30 pays ont signé le texte final du traité.", text="Plus de 30 pays", qualifier="more_than"
+    )
+    fewer = quantity(27, "pays", "27 pays ont signé.", text="27 pays")
+    [suggestion] = rank(more, [(2, fewer)])
+    assert suggestion.relation == Relation.CONTRADICTS
+    assert any("incompatible values" in reason for reason in suggestion.reasons)
+
+
+def test_the_same_english_statement_with_another_figure_is_a_likely_contradiction():
+    more = quantity(
+        30,
+        "country",
+        "More than 30 countries signed the final text of the treaty.",
+        text="More than 30 countries",
+        qualifier="more_than",
+        language="en",
+    )
+    fewer = quantity(27, "country", "27 countries signed.", text="27 countries", language="en")
+    [suggestion] = rank(fewer, [(2, more)])
+    assert suggestion.relation == Relation.CONTRADICTS
+
+
+def test_sources_disputing_a_figure_in_one_sentence_still_contradict_each_others_reports():
+    # The later article gives both figures side by side: the ministry's is set against the CGT's, it does not
+    # make the CGT's figure count something else.
+    ministry = quantity(
+        506000,
+        "manifestant",
+        "Le ministère de l'Intérieur a compté 506 000 manifestants en France.",
+        text="506 000 manifestants",
+    )
+    both = quantity(
+        1_000_000,
+        "participant",
+        "Le ministère de l'Intérieur avait alors compté 505 000 personnes, et la CGT avait revendiqué "
+        "plus d'un million de participants.",
+        text="plus d'un million de participants",
+        qualifier="more_than",
+        published=date(2025, 10, 2),
+    )
+    [suggestion] = rank(ministry, [(2, both)])
+    assert suggestion.relation == Relation.CONTRADICTS
+
+
+def test_an_english_dispute_in_one_sentence_contradicts_the_other_sides_report():
+    united_nations = quantity(
+        1500,
+        "people",
+        "The UN estimated that about 1,500 people died.",
+        text="about 1,500 people",
+        qualifier="about",
+        language="en",
+    )
+    dispute = quantity(
+        4000,
+        "dead",
+        "The tolls never matched: over 4,000 dead according to the Taliban government, about 1,500 according to "
+        "the United Nations.",
+        text="over 4,000 dead",
+        qualifier="more_than",
+        language="en",
+    )
+    [suggestion] = rank(dispute, [(2, united_nations)])
+    assert suggestion.relation == Relation.CONTRADICTS
+
+
+def test_two_figures_of_one_source_in_a_sentence_still_count_two_things():
+    depth = quantity(
+        8, "km", "Selon l'USGS, l'épicentre était à 8 km de profondeur et à 27 km de Jalalabad.", text="8 km"
+    )
+    distance = quantity(27, "km", "The epicentre lay 27 km from Jalalabad, the USGS said.", text="27 km", language="en")
+    assert all(s.relation != Relation.CONTRADICTS for s in rank(depth, [(2, distance)]))
+
+
+def test_a_dispute_is_not_called_when_only_one_side_names_the_day_counted():
+    september = quantity(
+        300000,
+        "manifestant",
+        "Le 10 septembre, la CGT avait revendiqué 300 000 manifestants.",
+        text="300 000 manifestants",
+        published=date(2025, 10, 2),
+    )
+    ministry = quantity(
+        506000,
+        "manifestant",
+        "Le ministère de l'Intérieur a compté 506 000 manifestants.",
+        text="506 000 manifestants",
+        published=date(2025, 9, 18),
+    )
+    assert all(s.relation != Relation.CONTRADICTS for s in rank(ministry, [(2, september)]))
+
+
+def test_an_english_dispute_is_not_called_when_only_one_side_names_the_day_counted():
+    september = quantity(
+        250000,
+        "people",
+        "On September 10, the CGT union claimed 250,000 people.",
+        text="250,000 people",
+        language="en",
+        published=date(2025, 9, 18),
+    )
+    ministry = quantity(
+        506000,
+        "protester",
+        "The Interior Ministry counted 506,000 protesters.",
+        text="506,000 protesters",
+        language="en",
+        published=date(2025, 9, 18),
+    )
+    assert all(s.relation != Relation.CONTRADICTS for s in rank(ministry, [(2, september)]))
