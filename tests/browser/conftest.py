@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .actions import new_page
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -39,11 +41,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
+    page = new_page(browser, height=1000)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

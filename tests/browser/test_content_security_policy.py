@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from claims.models import Claim
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Recorded from the page itself: Chromium fires this event for every blocked script, style, font or request.

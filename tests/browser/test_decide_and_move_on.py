@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from claims.models import Claim
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import select_words, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SENTENCE = "Plus de 30 pays ont signé. "
@@ -114,20 +114,7 @@ def test_a_span_moves_to_newly_selected_words_with_s(page, live_server, screensh
 
     page.locator(f".hl[data-claim='{claim.pk}']").click()
     expect(page.locator(f"#claim-{claim.pk}.current")).to_be_visible()
-    page.locator("#article-text").evaluate(
-        """(el, phrase) => {
-            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), range = document.createRange();
-            let seen = 0, start = el.textContent.indexOf(phrase), end = start + phrase.length;
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                const size = node.textContent.length;
-                if (seen <= start && start <= seen + size) range.setStart(node, start - seen);
-                if (seen <= end && end <= seen + size) { range.setEnd(node, end - seen); break; }
-                seen += size;
-            }
-            const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-        }""",
-        "plus de 30 pays européens",
-    )
+    select_words(page, "plus de 30 pays européens", release_mouse=False)
     page.keyboard.press("s")
 
     expect(page.locator(f".hl[data-claim='{claim.pk}']")).to_have_text("plus de 30 pays européens")
@@ -171,16 +158,7 @@ def test_the_add_claim_form_suggests_a_reading_and_shows_that_kinds_fields(page,
     sign_in(page, live_server, "remi")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
 
-    page.locator("#article-text").evaluate(
-        """(el, phrase) => {
-            const node = el.firstChild, start = node.textContent.indexOf(phrase);
-            const range = document.createRange();
-            range.setStart(node, start); range.setEnd(node, start + phrase.length);
-            const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-            el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-        }""",
-        "le 9 novembre 2025",
-    )
+    select_words(page, "le 9 novembre 2025")
 
     form = page.locator("#claim-create-form")
     # The extractor's rules run on the words in the web process (its first run loads the language model).

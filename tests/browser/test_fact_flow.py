@@ -10,7 +10,7 @@ from claims import services
 from claims.models import Fact, Rating
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

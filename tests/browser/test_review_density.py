@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from claims.services import article_extract_claims
 from tests.factories import ArticleFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import new_page, sign_in
+from .conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 MIN_CLAIMS_PER_SCREEN = 8
@@ -37,11 +38,9 @@ def extracted_article(seed_text):
 
 @pytest.fixture
 def desk_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
+    page = new_page(browser, height=900)  # the screen the issue counts claims on
     yield page
-    context.close()
+    page.context.close()
 
 
 def claims_on_screen(page) -> int:
@@ -50,21 +49,14 @@ def claims_on_screen(page) -> int:
     return count
 
 
-def test_reader_shows_eight_claims_per_screen(desk_page, live_server, extracted_article, screenshot):
+@pytest.mark.parametrize("screen", ["reader", "queue"])
+def test_eight_claims_per_screen(screen, desk_page, live_server, extracted_article):
     UserFactory(username="remi", roles=["reviewer"])
     sign_in(desk_page, live_server, "remi")
-    desk_page.goto(f"{live_server.url}{extracted_article.get_absolute_url()}")
+    path = extracted_article.get_absolute_url() if screen == "reader" else "/review/"
+    desk_page.goto(f"{live_server.url}{path}")
     expect(desk_page.locator("#claims .claim").first).to_be_visible()
-    desk_page.screenshot(path=str(screenshot("reader-density").with_name("reader-density-viewport.png")))
-
-    assert claims_on_screen(desk_page) >= MIN_CLAIMS_PER_SCREEN
-
-
-def test_queue_shows_eight_claims_per_screen(desk_page, live_server, extracted_article, screenshot):
-    UserFactory(username="remi", roles=["reviewer"])
-    sign_in(desk_page, live_server, "remi")
-    desk_page.goto(f"{live_server.url}/review/")
-    expect(desk_page.locator("#claims .claim").first).to_be_visible()
-    desk_page.screenshot(path=str(screenshot("queue-density").with_name("queue-density-viewport.png")))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    desk_page.screenshot(path=str(SCREENSHOTS / f"{screen}-density-viewport.png"))  # the screen as counted
 
     assert claims_on_screen(desk_page) >= MIN_CLAIMS_PER_SCREEN

@@ -10,7 +10,7 @@ from articles.models import Article
 from claims.models import Claim, ClaimLink
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import select_words, sign_in
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -124,17 +124,7 @@ def test_reviewer_adds_a_missed_claim_by_selecting_text(page, live_server, scree
     sign_in(page, live_server, "remi")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
 
-    text = page.locator("#article-text")
-    text.evaluate(
-        """(el, phrase) => {
-            const node = el.firstChild, start = node.textContent.indexOf(phrase);
-            const range = document.createRange();
-            range.setStart(node, start); range.setEnd(node, start + phrase.length);
-            const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-            el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-        }""",
-        "Quarante délégations",
-    )
+    select_words(page, "Quarante délégations")
     form = page.locator("#claim-create-form")
     expect(form.get_by_text("Selected: “Quarante délégations”")).to_be_visible()
     form.get_by_label("Kind").select_option("quantity")

@@ -9,15 +9,9 @@ from articles.models import Article
 from claims.models import Claim
 from tests.factories import UserFactory
 
+from .actions import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_upload_extract_and_review_in_the_browser(page, live_server, celery_worker, seed_text, screenshot):

@@ -10,7 +10,7 @@ from claims.models import ClaimLink, Suggestion
 from tests.conftest import wait_for
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
 
-from .test_review_flow import sign_in
+from .actions import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

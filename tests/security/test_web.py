@@ -10,12 +10,11 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, ClaimFactory, UserFactory
+from tests.factories import PASSWORD, ArticleFactory, ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)"><a href="javascript:alert(2)">lien</a>'
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
