@@ -27,6 +27,8 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
 # Words between a qualifier and its number that add nothing to the reading ("around a further 1,000").
 _ADDITIVE = r"(?:a further|another|an additional|an extra|some|encore|quelque)"
+# Bare "billions", "des milliards": at this scale a figure with no noun is money, in the currency named last.
+_MONEY_SCALE = 1e9
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
         unit = unit_after(index, match.end())
         if unit is not None and fold(unit.name) in unit_keys(index.language).others:
             unit = None  # "billions more": no noun
+        if unit is None and value >= _MONEY_SCALE:
+            unit = forms.currency_in_context(index, match.end())
         # Keep "des" in the span (it is what makes the number vague) but not a bare linking "de".
         det = match.group("det") or ""
         start = match.start() if det not in {"de", "d'"} else match.start("head")
