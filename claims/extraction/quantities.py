@@ -11,7 +11,7 @@ from functools import cache
 from . import quantity_forms as forms
 from .lexicons import Lexicon
 from .lexicons.units import unit_keys
-from .numbers import NumberMatch, find_numbers, words_value
+from .numbers import ARTICLES, NumberMatch, find_numbers, words_value
 from .quantity_units import unit_at, unit_key_of
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
@@ -46,9 +46,11 @@ class Reading:
 
 
 def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[ClaimRecord]:
-    readings = _vague_magnitudes(index)
-    taken = [(reading.start, reading.end) for reading in readings]
     numbers = find_numbers(index.folded, index.lexicon)
+    readings = _vague_magnitudes(index)
+    blocked = excluded + [(reading.start, reading.end) for reading in readings]
+    readings += [share for share in _fractions(index, numbers) if not overlaps(share.start, share.end, blocked)]
+    taken = [(reading.start, reading.end) for reading in readings]
     consumed_until = -1
     for number in numbers:
         if number.start < consumed_until or overlaps(number.start, number.end, excluded + taken):
@@ -62,7 +64,7 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
             # it in the sentence counts ("3,4 millions … dont 1,7 million").
             previous = _previous_in_sentence(index, readings, number.start)
             unit = forms.currency_in_context(index, reading.start) or forms.subject_unit(index, number)
-            if unit is None and _may_be_understood(index, previous):
+            if unit is None and previous is not None:
                 unit = dataclasses.replace(previous.unit, end=reading.end, head=None)
             reading = dataclasses.replace(reading, unit=unit)
         readings.append(reading)
@@ -74,9 +76,11 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
 def _previous_in_sentence(
     index: DocIndex, readings: list[Reading], start: int, *, sentences_back: int = 0
 ) -> Reading | None:
-    """The closest figure with a unit before `start`, in its sentence (or as many sentences back)."""
+    """The closest figure before `start`, in its sentence (or as many sentences back), whose unit a later
+    figure may leave understood: "25.6 million people, more than half of the population, … more than
+    755,000" counts people, not halves."""
     sentence = index.sentence_at(start)
-    earlier = [reading for reading in readings if reading.end <= start and reading.unit is not None]
+    earlier = [reading for reading in readings if reading.end <= start and _may_be_understood(index, reading)]
     if sentence is None or not earlier:
         return None
     previous = max(earlier, key=lambda reading: reading.end)
@@ -153,6 +157,67 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
             )
         )
     return readings
+
+
+@cache
+def _fraction_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon.fractions, key=len, reverse=True))
+    links = "|".join(map(re.escape, lexicon.fraction_links))
+    return re.compile(
+        rf"(?<![\w'-])(?:(?P<numerator>[a-z]+)[\s-]+)?(?P<noun>{nouns})(?P<plural>s?)"
+        rf"\s+(?:{links})(?:(?<=')|(?![a-z]))"
+    )
+
+
+def _fractions(index: DocIndex, numbers: list[NumberMatch]) -> list[Reading]:
+    """ "un tiers des électeurs", "two-thirds of MPs", "plus de la moitié des", "half the population": a
+    share, read as its numerator with the fraction as unit and the denominator as `per`."""
+    readings = []
+    for match in _fraction_pattern(index.lexicon).finditer(index.folded):
+        reading = _fraction(index, match, numbers)
+        if reading is not None:
+            readings.append(reading)
+    return readings
+
+
+def _fraction(index: DocIndex, match: re.Match[str], numbers: list[NumberMatch]) -> Reading | None:
+    lexicon = index.lexicon
+    start = _fraction_start(index, match)
+    if start is None:
+        return None
+    if forms.names_a_duration(index, match.end()):
+        return None  # "un quart d'heure", "a quarter of an hour": a length of time
+    value = _numerator(lexicon, match.group("numerator")) or 1.0  # a bare "half" is one half
+    qualifier, start = _qualifier_before(index.folded, start, lexicon, "exact")
+    unit = Unit(index.text[match.start("noun") : match.end("noun")].lower(), match.end("plural"), key="fraction")
+    end = unit.end
+    # The whole may be a figure of its own ("deux tiers des 60 milliards"): it is part of the share.
+    part = forms.part_of_whole(index, end, numbers)
+    if part is not None:
+        whole, whole_end = part
+        scaled = _scale(index.folded, whole_end, whole.value, whole.is_article, lexicon)
+        end = unit_at(index, scaled[1] if scaled else whole_end, whole)[1]
+    per = f"{lexicon.fractions[match.group('noun')]}"
+    return Reading(start, end, value, None, qualifier, unit, "quantity.fraction", False, per)
+
+
+def _fraction_start(index: DocIndex, match: re.Match[str]) -> int | None:
+    """Where a fraction starts: at its numerator ("deux tiers", "a third"); a bare "moitié" or "half"
+    at its determiner ("la moitié"). None when the words make a period, not a share ("the third quarter
+    of 2024", "the second half of the year")."""
+    lexicon, word = index.lexicon, match.group("numerator")
+    if _numerator(lexicon, word) is not None:
+        return match.start("numerator")
+    before = index.token_at(match.start("numerator")) if word else None
+    if match.group("noun") not in lexicon.bare_fractions or (before is not None and before.pos_ == "ADJ"):
+        return None
+    return match.start("numerator") if before is not None and before.pos_ == "DET" else match.start("noun")
+
+
+def _numerator(lexicon: Lexicon, word: str | None) -> float | None:
+    if not word:
+        return None
+    return 1.0 if word in ARTICLES else words_value(word, lexicon.language)
 
 
 def _collective_value(word: str, lexicon: Lexicon) -> float:
@@ -258,11 +323,11 @@ def _unit_from_neighbours(
 _NEVER_UNDERSTOOD = forms.TIME_KEYS | {"times", "fraction"}
 
 
-def _may_be_understood(index: DocIndex, previous: Reading | None) -> bool:
+def _may_be_understood(index: DocIndex, reading: Reading) -> bool:
     """A count's unit may be left understood; a duration's or a ratio's is not."""
-    if previous is None or previous.unit is None or previous.unit.is_date:
+    if reading.unit is None or reading.unit.is_date:
         return False
-    return unit_key_of(index, previous.unit) not in _NEVER_UNDERSTOOD
+    return unit_key_of(index, reading.unit) not in _NEVER_UNDERSTOOD
 
 
 def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:
@@ -270,7 +335,7 @@ def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: R
     if _looks_like_year(index.folded, number):
         return None
     unit = forms.subject_unit(index, number)
-    if unit is None and _may_be_understood(index, previous):
+    if unit is None and previous is not None:
         # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
         token = index.token_at(number.end - 1)
         unit = dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
@@ -286,7 +351,7 @@ def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch
         return found[0], unit, found[1]
     found = forms.proportion(index, end, numbers, abs(value))
     if found is None:
-        return per, unit, end
+        return per or _fraction_denominator(index, unit), unit, end
     denominator, end = found
     if unit is None:
         counted = unit_after(index, end)
@@ -294,6 +359,14 @@ def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch
             unit, end = counted, counted.end
     key = unit_key_of(index, unit)
     return (f"{denominator:g} {key}" if key else f"{denominator:g}"), unit, end
+
+
+def _fraction_denominator(index: DocIndex, unit: Unit | None) -> str | None:
+    """ "deux tiers", "three quarters" with no whole named: the fraction noun gives the denominator."""
+    if unit is None or unit_key_of(index, unit) != "fraction":
+        return None
+    denominator = index.lexicon.fractions.get(fold(unit.name))  # the unit is a lemma: "quart", "third"
+    return f"{denominator}" if denominator else None
 
 
 def _scale_of(index: DocIndex):

@@ -148,6 +148,15 @@ def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, in
     return f"{count:g} {key}", unit.end
 
 
+def names_a_duration(index: DocIndex, position: int) -> bool:
+    """Whether the noun at `position` (after an article) is a unit of time: "un quart d'heure"."""
+    unit = unit_after(index, position)
+    if unit is None:
+        article = re.compile(r"\s*(?:[a-z]+\s+)?").match(index.folded, position)
+        unit = unit_after(index, article.end())
+    return unit is not None and unit_keys(index.language).key_of(unit.name) in TIME_KEYS
+
+
 def qualifier_after(index: DocIndex, end: int) -> tuple[str, int] | None:
     """ "65 ans et plus", "17 or younger", "deux semaines environ"."""
     for pattern, qualifier in index.lexicon.qualifiers_after:

@@ -157,6 +157,48 @@ def test_proportions_keep_their_denominator(language, text, value, per):
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "span", "value", "qualifier", "unit", "per"),
+    [
+        ("fr", "Un tiers des électeurs se sont abstenus.", "Un tiers", 1, "exact", "tiers", "3"),
+        ("fr", "Plus de la moitié des communes sont touchées.", "Plus de la moitié", 1, "more_than", "moitié", "2"),
+        ("fr", "Les trois quarts des habitants ont voté.", "trois quarts", 3, "exact", "quart", "4"),
+        ("fr", "Les trois quarts ont voté.", "trois quarts", 3, "exact", "quart", "4"),
+        ("fr", "Environ deux tiers des 60 milliards viendront des économies.", None, 2, "about", "tiers", "3"),
+        ("en", "A third of voters stayed home.", "A third", 1, "exact", "third", "3"),
+        ("en", "Half of the schools closed.", "Half", 1, "exact", "half", "2"),
+        ("en", "More than half the population needs aid.", "More than half", 1, "more_than", "half", "2"),
+        ("en", "Two-thirds of the money went to defence.", "Two-thirds", 2, "exact", "third", "3"),
+        ("en", "Labour won half of the 650 seats.", "half of the 650 seats", 1, "exact", "half", "2"),
+    ],
+)
+def test_fraction_words_are_shares_with_their_denominator(language, text, span, value, qualifier, unit, per):
+    found_span, fields = reading(text, language)
+    assert (fields["value"], fields["qualifier"], fields["unit"], fields["unit_key"], fields["per"]) == (
+        value,
+        qualifier,
+        unit,
+        "fraction",
+        per,
+    )
+    assert span is None or found_span == span
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "La première moitié de l'année fut calme."),
+        ("fr", "Il a attendu un quart d'heure."),
+        ("en", "Prices rose in the second half of the year."),
+        ("en", "The economy grew in the third quarter of 2024."),
+        ("en", "He waited a quarter of an hour."),
+        ("en", "Rescuers dug for a third day."),
+    ],
+)
+def test_periods_and_ordinals_are_not_fractions(language, text):
+    assert not [record for record in quantities(text, language) if record.fields["unit_key"] == "fraction"]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "qualifier"),
     [
         ("fr", "Les 65 ans et plus sont prioritaires.", "at_least"),
