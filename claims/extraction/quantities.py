@@ -43,6 +43,7 @@ class Reading:
     has_multiplier: bool
     per: str | None = None  # a rate's or proportion's denominator, "100000 inhabitant"
     value_old: float | None = None  # "from X to Y": X
+    scale: float = 1.0  # the scale word's multiplier: 1e9 for "41 milliards"
 
 
 def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[ClaimRecord]:
@@ -273,7 +274,9 @@ def _read_number(
         previous = _previous_in_sentence(index, readings, number.start, sentences_back=1)
     per = None
     if unit is None and not has_multiplier and second is None and not article_only:
-        unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value, previous)
+        listed = _head_of_bracketed_list(index, readings, number)
+        neighbours = _unit_from_neighbours(index, number, numbers, end, value, previous, listed)
+        unit, end, per, value, has_multiplier = neighbours
     elif unit is None and second is not None:
         unit = _understood_unit(index, number, end, previous)
     if unit is not None and unit.is_date:
@@ -295,16 +298,26 @@ def _read_number(
         value = -value
     if qualifier != "exact" and rule == "quantity.number":
         rule = "quantity.qualified"
-    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old)
+    scale = value / number.value if has_multiplier and number.value and rule != "quantity.change" else 1.0
+    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old, abs(scale))
 
 
 def _unit_from_neighbours(
-    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, value: float, previous: Reading | None
+    index: DocIndex,
+    number: NumberMatch,
+    numbers: list[NumberMatch],
+    end: int,
+    value: float,
+    previous: Reading | None,
+    listed: Reading | None,
 ):
     """A number with no noun of its own: "12 des 23 cantons" (the whole's), "41 et 37 milliards de
-    dollars" (the next number's scale and unit), "le bilan s'établit à 347" (its subject's), "1 800
+    dollars" (the next number's scale and unit), "41 milliards d'euros (défense 12, santé 9)" (the scale
+    and unit of the figure its bracketed list details), "le bilan s'établit à 347" (its subject's), "1 800
     morts et 3 700 blessés … dont 8 000 dans la capitale" (the unit of the figure before it in the sentence,
     left out as understood). Returns (unit, end, per, value, has_multiplier)."""
+    if listed is not None:
+        return dataclasses.replace(listed.unit, end=end, head=None), end, None, value * listed.scale, True
     part = forms.part_of_whole(index, end, numbers)
     if part is not None:
         whole, whole_end = part
@@ -317,6 +330,22 @@ def _unit_from_neighbours(
         unit = unit_at(index, scale_end, number)[0]
         return unit, end, None, value * multiplier, True
     return _understood_unit(index, number, end, previous), end, None, value, False
+
+
+def _head_of_bracketed_list(index: DocIndex, readings: list[Reading], number: NumberMatch) -> Reading | None:
+    """The scaled figure a bracket opened right after it details: "41 milliards d'euros (défense 12, santé
+    9)", "$41 billion (defence 12, health 9)": the parts are written in the total's scale."""
+    opening = forms.bracketed_item(index, number)
+    if opening is None or _looks_like_year(index.folded, number):
+        return None
+    return next(
+        (
+            reading
+            for reading in readings
+            if reading.scale != 1.0 and reading.unit is not None and not index.text[reading.end : opening].strip()
+        ),
+        None,
+    )
 
 
 # Durations and ratios ("three days later", "2.8 times") are not what a following bare figure counts.

@@ -148,6 +148,19 @@ def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, in
     return f"{count:g} {key}", unit.end
 
 
+def bracketed_item(index: DocIndex, number: NumberMatch) -> int | None:
+    """Where the bracket opens when `number` is an item of a list in brackets ("(défense 12, santé 9)"):
+    still open before it, and the item ends at a comma, a coordinator or the closing bracket."""
+    sentence = index.sentence_at(number.start)
+    start = sentence.start_char if sentence is not None else 0
+    opening = index.text.rfind("(", start, number.start)
+    if opening < 0 or ")" in index.text[opening : number.start]:
+        return None
+    coordinators = "|".join(map(re.escape, index.lexicon.coordinators))
+    item_end = re.compile(rf"\s*(?:[,;)]|(?:{coordinators})\b)" if coordinators else r"\s*[,;)]")
+    return opening if item_end.match(index.folded, number.end) else None
+
+
 def names_a_duration(index: DocIndex, position: int) -> bool:
     """Whether the noun at `position` (after an article) is a unit of time: "un quart d'heure"."""
     unit = unit_after(index, position)

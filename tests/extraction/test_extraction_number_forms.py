@@ -288,6 +288,23 @@ def test_bare_billions_are_money_in_the_currency_named_before(language, text):
     assert quantities(text, language)[-1].fields["unit_key"] == quantities(text, language)[0].fields["unit_key"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "unit_key"),
+    [
+        ("fr", "Les dépenses atteignent 41 milliards d'euros (défense 12, santé 9, éducation 8).", "EUR"),
+        ("en", "Spending of $41 billion (defence 12, health 9 and education 8) was approved.", "USD"),
+    ],
+)
+def test_a_bracketed_list_after_a_scaled_figure_is_in_its_scale(language, text, unit_key):
+    found = [(record.fields["value"], record.fields["unit_key"]) for record in quantities(text, language)]
+    assert found == [(41e9, unit_key), (12e9, unit_key), (9e9, unit_key), (8e9, unit_key)]
+
+
+def test_a_rate_in_brackets_keeps_its_own_scale():
+    found = quantities("The bill costs $41 billion (about 12 per person).", "en")
+    assert [record.fields["value"] for record in found] == [41e9, 12]
+
+
 def test_a_currency_named_two_paragraphs_before_is_not_carried():
     text = "Le fonds dispose de 3 milliards d'euros.\nLe marché est calme.\nLa ville compte 5 millions."
     assert quantities(text, "fr")[-1].fields["unit"] is None
