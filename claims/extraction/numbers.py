@@ -33,7 +33,7 @@ _SIGN = re.compile(r"(?:^|(?<=[\s(\[;:]))-$")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Indefinite articles read as 1 by text2num; they only count in front of a multiplier ("un million").
-_ARTICLES = frozenset({"un", "une", "a", "an", "one"})
+ARTICLES = frozenset({"un", "une", "a", "an", "one"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _find_number_words(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
                 break
             probe += 1
         end = words[best_end_index][1]
-        is_article = best_end_index == index and word in _ARTICLES
+        is_article = best_end_index == index and word in ARTICLES
         found.append(NumberMatch(start, end, best_value, True, is_article))
         index = best_end_index + 1
     return found

@@ -11,7 +11,7 @@ from functools import cache
 from . import quantity_forms as forms
 from .lexicons import Lexicon
 from .lexicons.units import unit_keys
-from .numbers import NumberMatch, find_numbers, words_value
+from .numbers import ARTICLES, NumberMatch, find_numbers, words_value
 from .quantity_units import unit_at, unit_key_of
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
@@ -27,6 +27,8 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
 # Words between a qualifier and its number that add nothing to the reading ("around a further 1,000").
 _ADDITIVE = r"(?:a further|another|an additional|an extra|some|encore|quelque)"
+# Bare "billions", "des milliards": at this scale a figure with no noun is money, in the currency named last.
+_MONEY_SCALE = 1e9
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,15 @@ class Reading:
     has_multiplier: bool
     per: str | None = None  # a rate's or proportion's denominator, "100000 inhabitant"
     value_old: float | None = None  # "from X to Y": X
+    scale: float = 1.0  # the scale word's multiplier: 1e9 for "41 milliards"
 
 
 def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[ClaimRecord]:
-    readings = _vague_magnitudes(index)
-    taken = [(reading.start, reading.end) for reading in readings]
     numbers = find_numbers(index.folded, index.lexicon)
+    readings = _vague_magnitudes(index)
+    blocked = excluded + [(reading.start, reading.end) for reading in readings]
+    readings += [share for share in _fractions(index, numbers) if not overlaps(share.start, share.end, blocked)]
+    taken = [(reading.start, reading.end) for reading in readings]
     consumed_until = -1
     for number in numbers:
         if number.start < consumed_until or overlaps(number.start, number.end, excluded + taken):
@@ -60,7 +65,7 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
             # it in the sentence counts ("3,4 millions … dont 1,7 million").
             previous = _previous_in_sentence(index, readings, number.start)
             unit = forms.currency_in_context(index, reading.start) or forms.subject_unit(index, number)
-            if unit is None and _may_be_understood(index, previous):
+            if unit is None and previous is not None:
                 unit = dataclasses.replace(previous.unit, end=reading.end, head=None)
             reading = dataclasses.replace(reading, unit=unit)
         readings.append(reading)
@@ -72,9 +77,11 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
 def _previous_in_sentence(
     index: DocIndex, readings: list[Reading], start: int, *, sentences_back: int = 0
 ) -> Reading | None:
-    """The closest figure with a unit before `start`, in its sentence (or as many sentences back)."""
+    """The closest figure before `start`, in its sentence (or as many sentences back), whose unit a later
+    figure may leave understood: "25.6 million people, more than half of the population, … more than
+    755,000" counts people, not halves."""
     sentence = index.sentence_at(start)
-    earlier = [reading for reading in readings if reading.end <= start and reading.unit is not None]
+    earlier = [reading for reading in readings if reading.end <= start and _may_be_understood(index, reading)]
     if sentence is None or not earlier:
         return None
     previous = max(earlier, key=lambda reading: reading.end)
@@ -130,6 +137,8 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
         unit = unit_after(index, match.end())
         if unit is not None and fold(unit.name) in unit_keys(index.language).others:
             unit = None  # "billions more": no noun
+        if unit is None and value >= _MONEY_SCALE:
+            unit = forms.currency_in_context(index, match.end())
         # Keep "des" in the span (it is what makes the number vague) but not a bare linking "de".
         det = match.group("det") or ""
         start = match.start() if det not in {"de", "d'"} else match.start("head")
@@ -149,6 +158,67 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
             )
         )
     return readings
+
+
+@cache
+def _fraction_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon.fractions, key=len, reverse=True))
+    links = "|".join(map(re.escape, lexicon.fraction_links))
+    return re.compile(
+        rf"(?<![\w'-])(?:(?P<numerator>[a-z]+)[\s-]+)?(?P<noun>{nouns})(?P<plural>s?)"
+        rf"\s+(?:{links})(?:(?<=')|(?![a-z]))"
+    )
+
+
+def _fractions(index: DocIndex, numbers: list[NumberMatch]) -> list[Reading]:
+    """ "un tiers des électeurs", "two-thirds of MPs", "plus de la moitié des", "half the population": a
+    share, read as its numerator with the fraction as unit and the denominator as `per`."""
+    readings = []
+    for match in _fraction_pattern(index.lexicon).finditer(index.folded):
+        reading = _fraction(index, match, numbers)
+        if reading is not None:
+            readings.append(reading)
+    return readings
+
+
+def _fraction(index: DocIndex, match: re.Match[str], numbers: list[NumberMatch]) -> Reading | None:
+    lexicon = index.lexicon
+    start = _fraction_start(index, match)
+    if start is None:
+        return None
+    if forms.names_a_duration(index, match.end()):
+        return None  # "un quart d'heure", "a quarter of an hour": a length of time
+    value = _numerator(lexicon, match.group("numerator")) or 1.0  # a bare "half" is one half
+    qualifier, start = _qualifier_before(index.folded, start, lexicon, "exact")
+    unit = Unit(index.text[match.start("noun") : match.end("noun")].lower(), match.end("plural"), key="fraction")
+    end = unit.end
+    # The whole may be a figure of its own ("deux tiers des 60 milliards"): it is part of the share.
+    part = forms.part_of_whole(index, end, numbers)
+    if part is not None:
+        whole, whole_end = part
+        scaled = _scale(index.folded, whole_end, whole.value, whole.is_article, lexicon)
+        end = unit_at(index, scaled[1] if scaled else whole_end, whole)[1]
+    per = f"{lexicon.fractions[match.group('noun')]}"
+    return Reading(start, end, value, None, qualifier, unit, "quantity.fraction", False, per)
+
+
+def _fraction_start(index: DocIndex, match: re.Match[str]) -> int | None:
+    """Where a fraction starts: at its numerator ("deux tiers", "a third"); a bare "moitié" or "half"
+    at its determiner ("la moitié"). None when the words make a period, not a share ("the third quarter
+    of 2024", "the second half of the year")."""
+    lexicon, word = index.lexicon, match.group("numerator")
+    if _numerator(lexicon, word) is not None:
+        return match.start("numerator")
+    before = index.token_at(match.start("numerator")) if word else None
+    if match.group("noun") not in lexicon.bare_fractions or (before is not None and before.pos_ == "ADJ"):
+        return None
+    return match.start("numerator") if before is not None and before.pos_ == "DET" else match.start("noun")
+
+
+def _numerator(lexicon: Lexicon, word: str | None) -> float | None:
+    if not word:
+        return None
+    return 1.0 if word in ARTICLES else words_value(word, lexicon.language)
 
 
 def _collective_value(word: str, lexicon: Lexicon) -> float:
@@ -204,7 +274,9 @@ def _read_number(
         previous = _previous_in_sentence(index, readings, number.start, sentences_back=1)
     per = None
     if unit is None and not has_multiplier and second is None and not article_only:
-        unit, end, per, value, has_multiplier = _unit_from_neighbours(index, number, numbers, end, value, previous)
+        listed = _head_of_bracketed_list(index, readings, number)
+        neighbours = _unit_from_neighbours(index, number, numbers, end, value, previous, listed)
+        unit, end, per, value, has_multiplier = neighbours
     elif unit is None and second is not None:
         unit = _understood_unit(index, number, end, previous)
     if unit is not None and unit.is_date:
@@ -226,16 +298,26 @@ def _read_number(
         value = -value
     if qualifier != "exact" and rule == "quantity.number":
         rule = "quantity.qualified"
-    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old)
+    scale = value / number.value if has_multiplier and number.value and rule != "quantity.change" else 1.0
+    return Reading(start, end, value, value_max, qualifier, unit, rule, has_multiplier, per, value_old, abs(scale))
 
 
 def _unit_from_neighbours(
-    index: DocIndex, number: NumberMatch, numbers: list[NumberMatch], end: int, value: float, previous: Reading | None
+    index: DocIndex,
+    number: NumberMatch,
+    numbers: list[NumberMatch],
+    end: int,
+    value: float,
+    previous: Reading | None,
+    listed: Reading | None,
 ):
     """A number with no noun of its own: "12 des 23 cantons" (the whole's), "41 et 37 milliards de
-    dollars" (the next number's scale and unit), "le bilan s'établit à 347" (its subject's), "1 800
+    dollars" (the next number's scale and unit), "41 milliards d'euros (défense 12, santé 9)" (the scale
+    and unit of the figure its bracketed list details), "le bilan s'établit à 347" (its subject's), "1 800
     morts et 3 700 blessés … dont 8 000 dans la capitale" (the unit of the figure before it in the sentence,
     left out as understood). Returns (unit, end, per, value, has_multiplier)."""
+    if listed is not None:
+        return dataclasses.replace(listed.unit, end=end, head=None), end, None, value * listed.scale, True
     part = forms.part_of_whole(index, end, numbers)
     if part is not None:
         whole, whole_end = part
@@ -250,15 +332,31 @@ def _unit_from_neighbours(
     return _understood_unit(index, number, end, previous), end, None, value, False
 
 
+def _head_of_bracketed_list(index: DocIndex, readings: list[Reading], number: NumberMatch) -> Reading | None:
+    """The scaled figure a bracket opened right after it details: "41 milliards d'euros (défense 12, santé
+    9)", "$41 billion (defence 12, health 9)": the parts are written in the total's scale."""
+    opening = forms.bracketed_item(index, number)
+    if opening is None or _looks_like_year(index.folded, number):
+        return None
+    return next(
+        (
+            reading
+            for reading in readings
+            if reading.scale != 1.0 and reading.unit is not None and not index.text[reading.end : opening].strip()
+        ),
+        None,
+    )
+
+
 # Durations and ratios ("three days later", "2.8 times") are not what a following bare figure counts.
 _NEVER_UNDERSTOOD = forms.TIME_KEYS | {"times", "fraction"}
 
 
-def _may_be_understood(index: DocIndex, previous: Reading | None) -> bool:
+def _may_be_understood(index: DocIndex, reading: Reading) -> bool:
     """A count's unit may be left understood; a duration's or a ratio's is not."""
-    if previous is None or previous.unit is None or previous.unit.is_date:
+    if reading.unit is None or reading.unit.is_date:
         return False
-    return unit_key_of(index, previous.unit) not in _NEVER_UNDERSTOOD
+    return unit_key_of(index, reading.unit) not in _NEVER_UNDERSTOOD
 
 
 def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:
@@ -266,7 +364,7 @@ def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: R
     if _looks_like_year(index.folded, number):
         return None
     unit = forms.subject_unit(index, number)
-    if unit is None and _may_be_understood(index, previous):
+    if unit is None and previous is not None:
         # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
         token = index.token_at(number.end - 1)
         unit = dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
@@ -282,7 +380,7 @@ def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch
         return found[0], unit, found[1]
     found = forms.proportion(index, end, numbers, abs(value))
     if found is None:
-        return per, unit, end
+        return per or _fraction_denominator(index, unit), unit, end
     denominator, end = found
     if unit is None:
         counted = unit_after(index, end)
@@ -290,6 +388,14 @@ def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch
             unit, end = counted, counted.end
     key = unit_key_of(index, unit)
     return (f"{denominator:g} {key}" if key else f"{denominator:g}"), unit, end
+
+
+def _fraction_denominator(index: DocIndex, unit: Unit | None) -> str | None:
+    """ "deux tiers", "three quarters" with no whole named: the fraction noun gives the denominator."""
+    if unit is None or unit_key_of(index, unit) != "fraction":
+        return None
+    denominator = index.lexicon.fractions.get(fold(unit.name))  # the unit is a lemma: "quart", "third"
+    return f"{denominator}" if denominator else None
 
 
 def _scale_of(index: DocIndex):

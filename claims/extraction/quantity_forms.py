@@ -20,6 +20,8 @@ from .units import Unit, unit_after
 _SYMBOL = r"[€$£]"
 # Units of time after which "a"/"an" makes a rate ("£25bn a year", "40,000 appointments a week").
 TIME_KEYS = frozenset({"year", "month", "week", "day", "hour"})
+# A rate's bare denominator from this size up is a population ("21.6 per 100,000", "pour 100 000").
+_POPULATION_BASE = 1000
 
 
 # "the number of X", "le nombre de X", "le total des X": the noun a bare figure counts.
@@ -137,11 +139,35 @@ def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, in
     unit = unit_after(index, position)
     key = (unit.key or keys.key_of(unit.name)) if unit is not None and not unit.is_date else None
     if key is None:
-        # "3.1 per 100,000": the denominator's noun left understood
-        return (f"{count:g}", position) if denominator is not None and match.group(1) in lexicon.rate_words else None
+        if denominator is None or match.group(1) not in lexicon.rate_words:
+            return None
+        # "3.1 per 100,000": the denominator's noun left understood; a base of thousands counts people.
+        return (f"{count:g} person" if count >= _POPULATION_BASE else f"{count:g}"), position
     if match.group(1) in lexicon.rate_articles and key not in TIME_KEYS:
         return None  # "40 people a day" is a rate; "3 seats a party won" is not
     return f"{count:g} {key}", unit.end
+
+
+def bracketed_item(index: DocIndex, number: NumberMatch) -> int | None:
+    """Where the bracket opens when `number` is an item of a list in brackets ("(défense 12, santé 9)"):
+    still open before it, and the item ends at a comma, a coordinator or the closing bracket."""
+    sentence = index.sentence_at(number.start)
+    start = sentence.start_char if sentence is not None else 0
+    opening = index.text.rfind("(", start, number.start)
+    if opening < 0 or ")" in index.text[opening : number.start]:
+        return None
+    coordinators = "|".join(map(re.escape, index.lexicon.coordinators))
+    item_end = re.compile(rf"\s*(?:[,;)]|(?:{coordinators})\b)" if coordinators else r"\s*[,;)]")
+    return opening if item_end.match(index.folded, number.end) else None
+
+
+def names_a_duration(index: DocIndex, position: int) -> bool:
+    """Whether the noun at `position` (after an article) is a unit of time: "un quart d'heure"."""
+    unit = unit_after(index, position)
+    if unit is None:
+        article = re.compile(r"\s*(?:[a-z]+\s+)?").match(index.folded, position)
+        unit = unit_after(index, article.end())
+    return unit is not None and unit_keys(index.language).key_of(unit.name) in TIME_KEYS
 
 
 def qualifier_after(index: DocIndex, end: int) -> tuple[str, int] | None:
@@ -172,9 +198,11 @@ def subject_unit(index: DocIndex, number: NumberMatch) -> Unit | None:
         return None
     keys = unit_keys(index.language)
     counted = _last(_COUNT_OF.finditer(index.folded, sentence.start_char, number.start))
-    if counted is not None and (key := keys.key_of(counted.group(1))) is not None:
-        # "the number of structures damaged … at more than 5,300": what the number is the count of
-        return Unit(index.text[counted.start(1) : counted.end(1)], number.end, key=key)
+    if counted is not None and keys.key_of(counted.group(1)) is not None:
+        # "the number of structures damaged … at more than 5,300": what the number is the count of; its
+        # noun stays the head, so "the number of people killed" counts deaths as "people killed" does.
+        noun = index.token_at(counted.start(1))
+        return Unit(index.text[counted.start(1) : counted.end(1)], number.end, head=noun.i if noun else None)
     found = _last(_subject_pattern(keys).finditer(index.folded, sentence.start_char, number.start))
     if found is None:
         return None
@@ -194,7 +222,8 @@ def _is_year(index: DocIndex, number: NumberMatch) -> bool:
 @cache
 def _subject_pattern(keys: UnitKeys) -> re.Pattern[str]:
     words = sorted(keys.subjects, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    # Not inside a compound: "age-adjusted" says nothing of what a later figure counts.
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
 
 
 def currency_in_context(index: DocIndex, position: int) -> Unit | None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from .lexicons.units import unit_keys
 from .numbers import NumberMatch
 from .spans import DocIndex
+from .text import fold
 from .units import Unit, unit_after
 
 _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
@@ -59,11 +62,56 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
     head = index.doc[unit.head]
     if key is None and not head.like_num:
         key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written
-    neighbours = [token for token in head.doc[head.i + 1 : head.i + 4] if not token.is_punct]
+    neighbours = _words_after(head)
     neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
     if head.dep_.startswith(("nsubj", "obj", "dobj", "pobj", "nmod")) or head.like_num:
         # The verb or noun they go with: "200 people were killed", "killed 200 people", "the deaths of 15
         # people", "a chassé 13 millions de personnes" (through the scale word).
-        neighbours += list(head.ancestors)[:2]
+        neighbours += _governors(index, head)
     words = [word for token in neighbours for word in (token.lemma_, token.text)]
     return keys.refined(key, unit.name, words)
+
+
+def _words_after(head: Token) -> list[Token]:
+    """Up to three words after the noun, within its clause: in "killed 9,000 people, pushed parts of
+    the country" the words after the comma say nothing of the people."""
+    words = []
+    for token in head.doc[head.i + 1 : head.i + 4]:
+        if token.is_punct:
+            break
+        words.append(token)
+    return words
+
+
+# Arguments of a verb that may name the event its counted people take part in.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "attr", "obl", "obl:mod", "obl:arg"})
+
+
+def _governors(index: DocIndex, head: Token) -> list[Token]:
+    """What the counted noun is said of, past the number words of its own phrase ("killed tens of
+    thousands of people" → killed): the nearest two words up the parse, and when one is a verb, the
+    event its arguments name ("3.2 million people joined marches", "a rally drew 1 million people")."""
+    lexicon = index.lexicon
+    found: list[Token] = []
+    for ancestor in head.ancestors:
+        folded = fold(ancestor.text)
+        if ancestor.like_num or folded in lexicon.of_words or folded in lexicon.multipliers:
+            continue
+        if folded in lexicon.approx_nouns:
+            continue
+        found.append(ancestor)
+        if ancestor.pos_ == "VERB":
+            return found + _arguments(ancestor)
+        if len(found) == 2:
+            break
+    return found
+
+
+def _arguments(verb: Token) -> list[Token]:
+    arguments = []
+    for child in verb.children:
+        if child.dep_ in _ARGUMENT_DEPS:
+            arguments.append(child)
+        elif child.dep_ == "prep":
+            arguments += [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+    return arguments

@@ -36,8 +36,8 @@ def unit_after(index: DocIndex, char: int) -> Unit | None:
     steps = 0
     while token is not None and token.idx - char <= 3 and token.text in _QUOTE_CHARS:
         token = _next(token)
-    if token is None or token.idx - char > 3:
-        return None
+    if token is None or token.idx - char > 3 or token.idx < char:
+        return None  # nothing after the number, or a token holding it ("8)" is an emoticon to spaCy)
     if fold(token.text) in lexicon.of_words:
         token = _next(token)
     if token is None:

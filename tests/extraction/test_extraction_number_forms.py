@@ -157,6 +157,48 @@ def test_proportions_keep_their_denominator(language, text, value, per):
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "span", "value", "qualifier", "unit", "per"),
+    [
+        ("fr", "Un tiers des électeurs se sont abstenus.", "Un tiers", 1, "exact", "tiers", "3"),
+        ("fr", "Plus de la moitié des communes sont touchées.", "Plus de la moitié", 1, "more_than", "moitié", "2"),
+        ("fr", "Les trois quarts des habitants ont voté.", "trois quarts", 3, "exact", "quart", "4"),
+        ("fr", "Les trois quarts ont voté.", "trois quarts", 3, "exact", "quart", "4"),
+        ("fr", "Environ deux tiers des 60 milliards viendront des économies.", None, 2, "about", "tiers", "3"),
+        ("en", "A third of voters stayed home.", "A third", 1, "exact", "third", "3"),
+        ("en", "Half of the schools closed.", "Half", 1, "exact", "half", "2"),
+        ("en", "More than half the population needs aid.", "More than half", 1, "more_than", "half", "2"),
+        ("en", "Two-thirds of the money went to defence.", "Two-thirds", 2, "exact", "third", "3"),
+        ("en", "Labour won half of the 650 seats.", "half of the 650 seats", 1, "exact", "half", "2"),
+    ],
+)
+def test_fraction_words_are_shares_with_their_denominator(language, text, span, value, qualifier, unit, per):
+    found_span, fields = reading(text, language)
+    assert (fields["value"], fields["qualifier"], fields["unit"], fields["unit_key"], fields["per"]) == (
+        value,
+        qualifier,
+        unit,
+        "fraction",
+        per,
+    )
+    assert span is None or found_span == span
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "La première moitié de l'année fut calme."),
+        ("fr", "Il a attendu un quart d'heure."),
+        ("en", "Prices rose in the second half of the year."),
+        ("en", "The economy grew in the third quarter of 2024."),
+        ("en", "He waited a quarter of an hour."),
+        ("en", "Rescuers dug for a third day."),
+    ],
+)
+def test_periods_and_ordinals_are_not_fractions(language, text):
+    assert not [record for record in quantities(text, language) if record.fields["unit_key"] == "fraction"]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "qualifier"),
     [
         ("fr", "Les 65 ans et plus sont prioritaires.", "at_least"),
@@ -235,6 +277,34 @@ def test_a_scale_word_with_no_noun_takes_the_currency_named_before(language, tex
     assert [record.fields["unit_key"] for record in quantities(text, language)] == [unit_key, unit_key]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le budget prévoit 60 milliards d'euros d'économies. Les collectivités en paieront des milliards."),
+        ("en", "The budget raises £40bn in taxes. Capital gains tax and VAT account for billions more."),
+    ],
+)
+def test_bare_billions_are_money_in_the_currency_named_before(language, text):
+    assert quantities(text, language)[-1].fields["unit_key"] == quantities(text, language)[0].fields["unit_key"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "unit_key"),
+    [
+        ("fr", "Les dépenses atteignent 41 milliards d'euros (défense 12, santé 9, éducation 8).", "EUR"),
+        ("en", "Spending of $41 billion (defence 12, health 9 and education 8) was approved.", "USD"),
+    ],
+)
+def test_a_bracketed_list_after_a_scaled_figure_is_in_its_scale(language, text, unit_key):
+    found = [(record.fields["value"], record.fields["unit_key"]) for record in quantities(text, language)]
+    assert found == [(41e9, unit_key), (12e9, unit_key), (9e9, unit_key), (8e9, unit_key)]
+
+
+def test_a_rate_in_brackets_keeps_its_own_scale():
+    found = quantities("The bill costs $41 billion (about 12 per person).", "en")
+    assert [record.fields["value"] for record in found] == [41e9, 12]
+
+
 def test_a_currency_named_two_paragraphs_before_is_not_carried():
     text = "Le fonds dispose de 3 milliards d'euros.\nLe marché est calme.\nLa ville compte 5 millions."
     assert quantities(text, "fr")[-1].fields["unit"] is None
@@ -267,7 +337,7 @@ def test_compound_units_are_kept_whole_and_english_units_come_from_the_head_noun
         ("en", "The NHS will offer 40,000 appointments a week.", "1 week"),
         ("en", "Spending reached $500 per capita.", "1 person"),
         ("en", "The rate was 5.7 deaths per 100,000 people.", "100000 person"),
-        ("en", "Deaths rose to 3.1 per 100,000.", "100000"),
+        ("en", "Deaths rose to 3.1 per 100,000.", "100000 person"),
     ],
 )
 def test_rates_keep_their_denominator_in_one_claim(language, text, per):
@@ -296,6 +366,27 @@ def test_rates_keep_their_denominator_in_one_claim(language, text, per):
 def test_the_unit_key_is_the_same_in_french_and_english(french, english, unit_key):
     assert reading(french, "fr")[1]["unit_key"] == unit_key
     assert reading(english, "en")[1]["unit_key"] == unit_key
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "unit_key"),
+    [
+        ("en", "The war has killed tens of thousands of people, pushed parts of the country into famine.", "death"),
+        ("en", "An estimated 3.2 million people joined women's marches.", "protester"),
+        ("en", "A rally against nuclear weapons drew 1 million people.", "protester"),
+        ("en", "Thousands of people filled the square in the largest protest in years.", "protester"),
+        ("fr", "La manifestation a réuni 20 000 personnes.", "protester"),
+        ("en", "The conflict has provoked the displacement of 13 million people.", "displaced_person"),
+        ("en", "The number of people killed by the earthquake passed 9,500.", "death"),
+    ],
+)
+def test_generic_people_take_the_key_of_the_verb_or_event_they_go_with(language, text, unit_key):
+    assert quantities(text, language)[-1].fields["unit_key"] == unit_key
+
+
+def test_a_figure_after_an_age_adjusted_rate_is_not_an_age():
+    text = "The age-adjusted death rate rose to 21.6 per 100,000."
+    assert reading(text, "en")[1]["unit_key"] == "death"
 
 
 def test_english_claims_carry_the_people_and_places_of_their_sentence():

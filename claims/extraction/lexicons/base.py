@@ -58,6 +58,12 @@ class Lexicon:
     part_of: tuple[str, ...] = ()
     # "un inscrit sur trois", "one in three": a proportion.
     proportion_words: tuple[str, ...] = ()
+    # Fraction nouns and their denominators ("un tiers des", "two-thirds of"); the unit a fraction's
+    # numerator counts. `bare_fractions` need no numerator ("la moitié des", "more than half of").
+    fractions: dict[str, int] = field(default_factory=dict)
+    bare_fractions: frozenset[str] = frozenset()
+    # Words after a fraction noun that make it a share of something ("un tiers de", "half the").
+    fraction_links: tuple[str, ...] = ()
     # "pour 100 000 habitants", "par jour", "per capita", "a week": a rate's denominator.
     rate_words: tuple[str, ...] = ()
     # "a", "an" make a rate only before a unit of time ("£25bn a year").

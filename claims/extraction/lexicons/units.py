@@ -43,21 +43,26 @@ class UnitKeys:
             return phrase
         words = folded.split()
         head = words[0] if self.language == "fr" else words[-1]
-        # "marches" → "march": English -es plurals, which the -s rule alone would turn into "marche".
-        es_plural = head[:-2] if head.endswith(("ches", "shes", "sses", "xes")) else head
-        for candidate in (head, _singular(head), es_plural):
-            if candidate in self.units:
-                return self.units[candidate]
-        return None
+        return _lookup(self.units, head)
 
     def refined(self, key: str | None, unit: str | None, neighbours: list[str]) -> str | None:
         """A generic noun's key made precise by a participle or adjective next to it ("people killed")."""
         if unit is None or fold(unit) not in self.generic:
             return key
         for word in neighbours:
-            if fold(word) in self.participles:
-                return self.participles[fold(word)]
+            if (refined := _lookup(self.participles, fold(word))) is not None:
+                return refined
         return key
+
+
+def _lookup(mapping: dict[str, str], word: str) -> str | None:
+    """The key of a folded word as written or singular; "marches" → "march" (an English -es plural, which
+    the -s rule alone, like the lemmatizer, turns into "marche")."""
+    es_plural = word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word
+    for candidate in (word, _singular(word), es_plural):
+        if candidate in mapping:
+            return mapping[candidate]
+    return None
 
 
 def _singular_phrase(words: str) -> str:
