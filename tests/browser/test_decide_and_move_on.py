@@ -105,12 +105,19 @@ def test_selected_claim_shows_its_article_context_in_the_queue(page, live_server
     screenshot("queue-context")
 
 
-def test_a_span_moves_to_newly_selected_words_with_s(page, live_server, screenshot):
+@pytest.fixture
+def claim_in_reader(page, live_server):
+    """A reviewer reading an article with one claim on "30 pays" of "plus de 30 pays européens"."""
     UserFactory(username="remi", roles=["reviewer"])
     article = ArticleFactory(title="Sommet", body="Le sommet a réuni plus de 30 pays européens à Paris.")
     claim = ClaimFactory(article=article, start=article.body.index("30"), text="30 pays")
     sign_in(page, live_server, "remi")
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    return claim
+
+
+def test_a_span_moves_to_newly_selected_words_with_s(page, claim_in_reader, screenshot):
+    claim = claim_in_reader
 
     page.locator(f".hl[data-claim='{claim.pk}']").click()
     expect(page.locator(f"#claim-{claim.pk}.current")).to_be_visible()
@@ -124,12 +131,8 @@ def test_a_span_moves_to_newly_selected_words_with_s(page, live_server, screensh
     assert (claim.text, claim.status) == ("plus de 30 pays européens", Claim.Status.CONFIRMED)
 
 
-def test_a_span_handle_dragged_onto_the_next_word(page, live_server):
-    UserFactory(username="remi", roles=["reviewer"])
-    article = ArticleFactory(title="Sommet", body="Le sommet a réuni plus de 30 pays européens à Paris.")
-    claim = ClaimFactory(article=article, start=article.body.index("30"), text="30 pays")
-    sign_in(page, live_server, "remi")
-    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+def test_a_span_handle_dragged_onto_the_next_word(page, claim_in_reader):
+    claim = claim_in_reader
     page.locator(f".hl[data-claim='{claim.pk}']").click()
 
     handle = page.locator(".span-handle.end")
