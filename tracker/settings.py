@@ -187,6 +187,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_REFERRER_POLICY = "same-origin"
     SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The load balancer probes the app itself over plain HTTP, without the proxy's X-Forwarded-Proto.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts, styles, fonts and requests only from the app itself; no
