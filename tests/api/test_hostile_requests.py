@@ -379,3 +379,14 @@ def test_a_null_byte_in_a_pasted_title_is_refused_next_to_it(editor_client):
     assert response.status_code == 200
     assert "Null characters are not allowed." in response.context["form"].errors["title"]
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("export", ["/api/v1/claims/?format=csv", "/api/v1/export/claims.csv"])
+def test_a_formula_in_an_article_title_is_text_in_every_csv(api, export):
+    ClaimFactory(article=ArticleFactory(title='=HYPERLINK("http://x")', body="Plus de 30 pays."), text="30 pays")
+
+    response = api.get(export)
+
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert '"\'=HYPERLINK(""http://x"")"' in content.decode()
