@@ -102,6 +102,9 @@ def draft_from_record(name: str, line: bytes, *, source: str, language: str) -> 
         return Unreadable(name, f"not JSON ({error})")
     if not isinstance(record, dict) or not isinstance(record.get("body"), str):
         return Unreadable(name, "a record needs at least a text `body`")
+    for key in ("title", "source", "language", "url"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return Unreadable(name, f"`{key}` is not text: {record[key]!r}")
     try:
         published_on = date.fromisoformat(record["published_on"]) if record.get("published_on") else None
     except (TypeError, ValueError):

@@ -3,6 +3,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -109,6 +110,15 @@ class Article(models.Model):
             article_text_check(self.body)
         except ValidationError as error:
             raise ValidationError({"body": error}) from error
+        # PostgreSQL stores no NUL character in text; the forms and the API refuse one, and so must an import.
+        refused = {}
+        for name in ("title", "body", "url"):
+            try:
+                ProhibitNullCharactersValidator()(getattr(self, name))
+            except ValidationError as error:
+                refused[name] = error
+        if refused:
+            raise ValidationError(refused)
 
     def set_extraction_status(self, status: str, *, error: str = "") -> None:
         if status not in self.ALLOWED_TRANSITIONS[self.extraction_status]:

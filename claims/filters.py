@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 
 from articles.models import Language, Source
+from core.api.filters import TEXT_FILTER_MAX_CHARS
 
 from .models import Claim, Fact, Rating
 
@@ -28,9 +29,9 @@ class ClaimQueueFilter(django_filters.FilterSet):
     )
     published_after = django_filters.DateFilter(field_name="article__published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="article__published_on", lookup_expr="lte")
-    unit = django_filters.CharFilter(method="filter_unit", label="Unit")
-    entity = django_filters.CharFilter(method="filter_entity", label="Entity")
-    q = django_filters.CharFilter(method="filter_text", label="Search")
+    unit = django_filters.CharFilter(method="filter_unit", label="Unit", max_length=TEXT_FILTER_MAX_CHARS)
+    entity = django_filters.CharFilter(method="filter_entity", label="Entity", max_length=TEXT_FILTER_MAX_CHARS)
+    q = django_filters.CharFilter(method="filter_text", label="Search", max_length=TEXT_FILTER_MAX_CHARS)
     mine = django_filters.BooleanFilter(
         method="filter_mine", label="Only articles assigned to me", widget=forms.CheckboxInput
     )
@@ -70,7 +71,9 @@ class ClaimQueueFilter(django_filters.FilterSet):
 class FactListFilter(django_filters.FilterSet):
     """The facts list's filters: words of the statement, verdict (or none yet), outlet, contradicted or not."""
 
-    q = django_filters.CharFilter(field_name="statement", lookup_expr="icontains", label="Statement")
+    q = django_filters.CharFilter(
+        field_name="statement", lookup_expr="icontains", label="Statement", max_length=TEXT_FILTER_MAX_CHARS
+    )
     verdict = django_filters.ModelChoiceFilter(queryset=Rating.objects.all(), empty_label="Any verdict")
     has_verdict = django_filters.BooleanFilter(
         field_name="verdict", lookup_expr="isnull", exclude=True, label="Has a verdict"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 
 from tests.factories import UserFactory
 from tracker import celery_app
@@ -27,6 +28,17 @@ def celery_eager_unless_real_worker(request):
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = not real
     yield
     celery_app.conf.CELERY_TASK_ALWAYS_EAGER = False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A hostile case passes only if the app still answers a plain request after it, on the same database
+    connection (a failed statement must not leave it unusable)."""
+    outcome = yield
+    if item.get_closest_marker("hostile"):
+        probe = Client().get("/healthz")
+        assert probe.status_code == 200, f"After this input the app answers /healthz with {probe.content!r}"
+    return outcome
 
 
 @pytest.fixture(autouse=True)

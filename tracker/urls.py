@@ -12,6 +12,7 @@ from claims.api.facts import ClaimReviewViewSet, FactViewSet
 from claims.api.suggestions import SuggestionViewSet
 from claims.api.views import ClaimLinkViewSet, ClaimViewSet
 from core.api.routers import RowIdRouter
+from core.views import healthz
 
 router = RowIdRouter()
 router.register("sources", SourceViewSet, basename="source")
@@ -23,6 +24,7 @@ router.register("claim-reviews", ClaimReviewViewSet, basename="claim-review")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("claims.urls")),

@@ -2,12 +2,13 @@ from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import filters, generics
+from rest_framework import generics
 
 from claims import selectors
 from claims.exports.dump import csv_lines, json_lines
 from claims.exports.jsonl import JSONLinesRenderer
 from core.api.csv import CSVRenderer
+from core.api.filters import BoundedSearchFilter
 
 from . import examples
 from .filters import ClaimFilter
@@ -20,7 +21,7 @@ class ClaimExportView(generics.GenericAPIView):
     queryset = selectors.claim_list()
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
-    filter_backends = [DjangoFilterBackend, filters.SearchFilter]
+    filter_backends = [DjangoFilterBackend, BoundedSearchFilter]
     search_fields = ["text", "sentence", "article__title"]
     renderer_classes = [JSONLinesRenderer]
     pagination_class = None

@@ -7,14 +7,23 @@ from django_filters import rest_framework as filters
 
 from articles.models import Language, Source
 from claims.models import Claim, ClaimLink, Fact
-from core.api.filters import UtcDateTimeFilter
+from core.api.filters import TEXT_FILTER_MAX_CHARS, UtcDateTimeFilter
 
 
 class ClaimFilter(filters.FilterSet):
     source = filters.ModelChoiceFilter(field_name="article__source", queryset=Source.objects.all(), label="Outlet id")
     language = filters.ChoiceFilter(field_name="article__language", choices=Language.choices)
-    unit = filters.CharFilter(field_name="normalized__unit", lookup_expr="iexact", label="Unit of a quantity")
-    entity = filters.CharFilter(method="filter_entity", label="Entity named by the claim (exact name, any case)")
+    unit = filters.CharFilter(
+        field_name="normalized__unit",
+        lookup_expr="iexact",
+        label="Unit of a quantity",
+        max_length=TEXT_FILTER_MAX_CHARS,
+    )
+    entity = filters.CharFilter(
+        method="filter_entity",
+        label="Entity named by the claim (exact name, any case)",
+        max_length=TEXT_FILTER_MAX_CHARS,
+    )
     published_after = filters.DateFilter(field_name="article__published_on", lookup_expr="gte")
     published_before = filters.DateFilter(field_name="article__published_on", lookup_expr="lte")
     updated_since = UtcDateTimeFilter(

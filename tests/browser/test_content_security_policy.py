@@ -1,11 +1,13 @@
 """Every page is served under a strict Content-Security-Policy and breaks none of it: Chromium reports no
-violation on the review pages, the upload page, the API documentation or the admin, and the review desk's
+violation on the review pages (dashboard, reader, queue, suggestions, facts and a fact's page), the upload
+page, the API documentation or the admin, and the review desk's
 keyboard shortcuts (the app's own script, htmx) still work."""
 
 import pytest
 from playwright.sync_api import expect
 
-from claims.models import Claim
+from claims import services
+from claims.models import Claim, Fact
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 from .actions import sign_in
@@ -52,9 +54,13 @@ def test_pages_raise_no_csp_violation_and_shortcuts_still_work(watched_page, liv
     article = ArticleFactory(title="Coalition", body="Plus de 30 pays ont rejoint la coalition le 9 novembre.")
     claim = ClaimFactory(article=article, text="Plus de 30 pays")
     ClaimFactory(article=article, text="9 novembre", start=44, kind="date", status=Claim.Status.CONFIRMED)
+    other = ClaimFactory(article=ArticleFactory(body="Plus de 30 pays ont signé."), text="Plus de 30 pays")
+    services.claim_link(from_claim=other, to_claim=claim, relation="same_as", user=user)
+    fact = Fact.objects.get()
     sign_in(page, live_server, "rita")
 
-    for path in ("/", "/articles/", "/articles/new/", "/review/", "/facts/", "/admin/", "/admin/claims/claim/"):
+    pages = ("/", "/articles/", "/articles/new/", "/review/", "/suggestions/", "/facts/", fact.get_absolute_url())
+    for path in (*pages, "/admin/", "/admin/claims/claim/"):
         visit(page, f"{live_server.url}{path}")
     visit(page, f"{live_server.url}/api/docs/")
     expect(page.get_by_text("Fact tracker API").first).to_be_visible()

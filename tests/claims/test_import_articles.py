@@ -119,6 +119,7 @@ def test_the_first_decision_on_an_imported_claim_can_be_undone(
     assert claim.reviewed_by is None
 
 
+@pytest.mark.hostile
 def test_an_archive_member_over_the_upload_limit_is_skipped_unread_and_the_rest_imported(tmp_path, settings):
     settings.UPLOAD_MAX_BYTES = 1024
     archive = tmp_path / "archive.zip"
@@ -132,6 +133,7 @@ def test_an_archive_member_over_the_upload_limit_is_skipped_unread_and_the_rest_
     assert list(Article.objects.values_list("title", flat=True)) == ["Plus de 30 pays ont rejoint la coalition."]
 
 
+@pytest.mark.hostile
 def test_an_imported_text_over_the_length_limit_is_refused_by_line(tmp_path, settings):
     settings.ARTICLE_MAX_CHARS = 100
     lines = tmp_path / "articles.jsonl"
@@ -146,3 +148,42 @@ def test_an_imported_text_over_the_length_limit_is_refused_by_line(tmp_path, set
 
     assert "the limit is 100" in output
     assert list(Article.objects.values_list("title", flat=True)) == ["Court"]
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (b'{"body": "Plus de 30 pays.", "extra": NaN}', "not JSON (unexpected character"),
+        (b"[" * 5000 + b"]" * 5000, "not JSON (array and object recursion depth exceeded"),
+        (b'["Plus de 30 pays."]', "a record needs at least a text `body`"),
+        (b'{"title": "A", "body": "Plus de 30\\u0000 pays."}', "Null characters are not allowed."),
+        (b'{"title": "A\\u0000", "body": "Plus de 30 pays."}', "Null characters are not allowed."),
+        (b'{"body": "Plus de 30 pays \xff."}', "not JSON (str is not valid UTF-8"),
+        (b'{"title": {"x": 1}, "body": "Plus de 30 pays."}', "`title` is not text: {'x': 1}"),
+    ],
+    ids=["NaN", "nested 5000 deep", "a list", "null in body", "null in title", "invalid UTF-8", "title an object"],
+)
+def test_a_hostile_json_line_is_refused_with_the_reason_and_the_next_imported(tmp_path, line, message):
+    path = tmp_path / "articles.jsonl"
+    good = orjson.dumps({"title": "Court", "body": "Des milliers de soldats.", "source": "AFP", "language": "fr"})
+    path.write_bytes(line + b"\n" + good + b"\n")
+
+    output = run_import(path)
+
+    assert message in output.split("Skipped ", 1)[1]
+    assert list(Article.objects.values_list("title", flat=True)) == ["Court"]
+
+
+@pytest.mark.hostile
+def test_an_archive_member_named_to_climb_out_of_the_folder_is_read_in_memory_only(tmp_path):
+    (tmp_path / "inside").mkdir()
+    archive = tmp_path / "inside" / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("../../escaped.txt", "Plus de 30 pays ont rejoint la coalition.")
+
+    output = run_import(archive, "--source", "AFP", "--language", "fr")
+
+    assert "Imported 1 article(s)" in output
+    assert not list(tmp_path.rglob("escaped.txt"))
+    assert not (tmp_path.parent / "escaped.txt").exists()

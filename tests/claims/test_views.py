@@ -58,6 +58,7 @@ def test_reviewer_rejects_through_htmx_and_gets_the_updated_card(reviewer_client
     assert "<html" not in html
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("version", [None, "", "abc", "²", "99999999999999999999"])
 def test_a_decision_without_the_version_seen_is_refused_not_applied(reviewer_client, claim, version):
     claims_service_confirm(claim)  # someone else decided meanwhile
