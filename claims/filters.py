@@ -10,6 +10,15 @@ from core.api.filters import TEXT_FILTER_MAX_CHARS
 
 from .models import Claim, Fact, Rating
 
+
+class AnyYesNo(forms.NullBooleanSelect):
+    """A yes/no filter whose unset state reads "Any", not Django's "Unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("unknown", "Any"), ("true", "Yes"), ("false", "No")]
+
+
 SORTS = {
     "-published": ("Newest publication first", ["-article__published_on", "-article_id", "start"]),
     "published": ("Oldest publication first", ["article__published_on", "article_id", "start"]),
@@ -76,12 +85,12 @@ class FactListFilter(django_filters.FilterSet):
     )
     verdict = django_filters.ModelChoiceFilter(queryset=Rating.objects.all(), empty_label="Any verdict")
     has_verdict = django_filters.BooleanFilter(
-        field_name="verdict", lookup_expr="isnull", exclude=True, label="Has a verdict"
+        field_name="verdict", lookup_expr="isnull", exclude=True, label="Has a verdict", widget=AnyYesNo
     )
     source = django_filters.ModelChoiceFilter(
         queryset=Source.objects.all(), method="filter_source", empty_label="Any outlet", label="Reported by"
     )
-    contradicted = django_filters.BooleanFilter(method="filter_contradicted", label="Contradicted")
+    contradicted = django_filters.BooleanFilter(method="filter_contradicted", label="Contradicted", widget=AnyYesNo)
 
     class Meta:
         model = Fact
