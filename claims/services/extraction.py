@@ -3,7 +3,6 @@
 import logging
 from datetime import timedelta
 
-from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.services import article_set_extraction_status
+from core.selectors import broker_reachable
 
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
@@ -52,12 +52,7 @@ def extraction_time_limits() -> dict[str, int]:
 
 def extraction_queue_reachable() -> bool:
     """Whether the broker answers now, so an editor can be told their extraction will wait for it."""
-    try:
-        with current_app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
-    except Exception:  # whatever the transport raises, the answer is "not now"
-        return False
-    return True
+    return broker_reachable(timeout_seconds=2)
 
 
 @transaction.atomic
