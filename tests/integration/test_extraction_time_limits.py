@@ -24,8 +24,10 @@ def hostile_article() -> Article:
     return ArticleFactory(body="\n\n".join([PARAGRAPH] * 2500), extraction_status=Status.PENDING)
 
 
-def test_an_article_over_its_time_limit_fails_with_a_reason_and_the_next_one_is_extracted(celery_worker, settings):
-    settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS, settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS = 1, 20
+def queue_hostile_then_normal(settings, *, soft: int, hard: int) -> tuple[Article, Article]:
+    """A hostile article queued under these limits, then a normal one under the usual limits: each task takes
+    the limits in force when it is queued."""
+    settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS, settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS = soft, hard
     hostile = hostile_article()
     with transaction.atomic():
         article_queue_extraction(article=hostile)
@@ -33,6 +35,11 @@ def test_an_article_over_its_time_limit_fails_with_a_reason_and_the_next_one_is_
     normal = ArticleFactory(body="Des milliers de soldats pourraient être déployés.", extraction_status=Status.PENDING)
     with transaction.atomic():
         article_queue_extraction(article=normal)
+    return hostile, normal
+
+
+def test_an_article_over_its_time_limit_fails_with_a_reason_and_the_next_one_is_extracted(celery_worker, settings):
+    hostile, normal = queue_hostile_then_normal(settings, soft=1, hard=20)
 
     wait_for(lambda: status(hostile).extraction_status == Status.FAILED, timeout=60, message="the time limit")
     wait_for(lambda: status(normal).extraction_status == Status.DONE, timeout=30, message="the next article")
@@ -56,14 +63,7 @@ def test_a_batch_over_its_time_limit_is_split_into_single_extractions(celery_wor
 
 def test_an_article_killed_at_its_hard_limit_ends_failed_not_running(celery_worker, settings):
     # No soft limit (0): the worker kills the process at the hard one, and no code of the task runs after that.
-    settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS, settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS = 0, 2
-    hostile = hostile_article()
-    with transaction.atomic():
-        article_queue_extraction(article=hostile)
-    settings.EXTRACTION_SOFT_TIME_LIMIT_SECONDS, settings.EXTRACTION_HARD_TIME_LIMIT_SECONDS = 240, 270
-    normal = ArticleFactory(body="Des milliers de soldats pourraient être déployés.", extraction_status=Status.PENDING)
-    with transaction.atomic():
-        article_queue_extraction(article=normal)
+    hostile, normal = queue_hostile_then_normal(settings, soft=0, hard=2)
 
     wait_for(lambda: status(hostile).extraction_status == Status.FAILED, timeout=60, message="the hard limit")
     wait_for(lambda: status(normal).extraction_status == Status.DONE, timeout=60, message="the next article")
