@@ -15,17 +15,23 @@ from .actions import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def report(outlet: str, published: date, sentence: str, figure: str):
+MORE_THAN_30 = {"value": 30.0, "value_max": None, "qualifier": "more_than", "unit": "pays", "unit_key": "country"}
+
+
+def report(outlet: str, published: date, sentence: str, figure: str, reading=MORE_THAN_30):
     article = ArticleFactory(source=SourceFactory(name=outlet), published_on=published, body=sentence,
                              title=f"{outlet}: la coalition")  # fmt: skip
-    return ClaimFactory(article=article, start=sentence.index(figure), text=figure, sentence=sentence)
+    return ClaimFactory(
+        article=article, start=sentence.index(figure), text=figure, sentence=sentence, normalized=reading
+    )
 
 
 def test_a_fact_from_statement_to_verdict_to_its_public_page(page, live_server, celery_worker, screenshot):
     rita = UserFactory(username="rita", roles=["editor", "reviewer"])
     first = report("Le Soir", date(2025, 3, 10), "Plus de 30 pays rejoindront la coalition.", "Plus de 30 pays")
     later = report("Le Matin", date(2025, 3, 12), "La coalition comptera plus de 30 pays.", "plus de 30 pays")
-    rival = report("La Dépêche", date(2025, 3, 13), "Seuls 27 pays rejoindront la coalition.", "27 pays")
+    exactly_27 = {**MORE_THAN_30, "value": 27.0, "qualifier": "exact"}
+    rival = report("La Dépêche", date(2025, 3, 13), "Seuls 27 pays rejoindront la coalition.", "27 pays", exactly_27)
     services.claim_link(from_claim=later, to_claim=first, relation="same_as", user=rita)
     services.claim_link(from_claim=rival, to_claim=first, relation="contradicts", note="27 contre 30", user=rita)
     services.claim_confirm(claim=first, user=rita)
