@@ -97,6 +97,13 @@ def rank(
     return shown
 
 
+def compare(
+    key: ClaimKey, other: ClaimKey, *, entity_frequency: Mapping[str, int] | None = None, archive_size: int = 0
+) -> Suggestion | None:
+    """The engine's verdict on one pair, whatever its score (None across kinds): what `rank` would say of it."""
+    return _compare(key, other, 0, _Rarity(entity_frequency or {}, archive_size))
+
+
 class _Rarity:
     def __init__(self, frequency: Mapping[str, int], archive_size: int):
         self.frequency, self.size = frequency, archive_size
