@@ -105,7 +105,9 @@ def extract_articles(gold: dict, bodies: dict[str, str]) -> dict[str, list[Claim
     return {article["file"]: records for article, records in zip(articles, extract_documents(documents), strict=True)}
 
 
-def mention_keys(gold: dict, claims_by_file: dict[str, list[ClaimRecord]]) -> dict[str, ClaimKey]:
+def mention_keys(
+    gold: dict, claims_by_file: dict[str, list[ClaimRecord]], bodies: dict[str, str]
+) -> dict[str, ClaimKey]:
     """The key of the extracted claim that covers each gold mention best (same kind, largest overlap)."""
     articles = {article["file"]: article for article in gold["articles"]}
     keys = {}
@@ -122,6 +124,7 @@ def mention_keys(gold: dict, claims_by_file: dict[str, list[ClaimRecord]]) -> di
             entities=[entity.text for entity in claim.entities],
             language=article["language"],
             published=date.fromisoformat(article["published"]),
+            before=bodies[mention["file"]][: claim.start],
         )
     return keys
 

@@ -140,9 +140,13 @@ def claim_key(
     entities: Iterable[str],
     language: str,
     published: datetime | date | None,
+    before: str = "",
 ) -> ClaimKey:
-    """The key of one claim. `reading` is the claim's normalised fields (a `readings` dict)."""
+    """The key of one claim. `reading` is the claim's normalised fields (a `readings` dict); `before` is the
+    article's text before the claim, whose last sentence gives the day and the source a sentence such as "By its
+    count, 41 aircraft were destroyed" leaves to the one before it."""
     sentence = sentence or text
+    previous = _previous_sentence(before, sentence, text)
     published_at = _as_datetime(published)
     bases = [base_form(word) for word in words(sentence)]
     claim_at = _token_position(sentence, text)
@@ -168,8 +172,10 @@ def claim_key(
         speaker=speaker,
         scope_place=_scope_place(sentence, text),
         # A date claim is its own period; a date of something planned is no forecast of a count.
-        scope_period=_scope_period(sentence, text, published_at) if kind != "date" else None,
-        source=_source(sentence, text),
+        scope_period=(_scope_period(sentence, text, published_at) or _last_period(previous, published_at))
+        if kind != "date"
+        else None,
+        source=_source(sentence, text) or _last_source(previous),
         published=published_at,
         text=text,
         sentence=sentence,
@@ -470,22 +476,38 @@ def _scope_period(sentence: str, text: str, published: datetime | None) -> str |
     """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
     septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
     at = max(sentence.find(text), 0)
-    folded = fold(sentence)
     clause_start, clause_end = _clause_bounds(sentence, at, at + len(text))
     days = [
-        (abs(match.start() - at), day)
-        for match in DAY_MONTH.finditer(folded)
+        (abs(start - at), day)
+        for start, day in _days(sentence, published)
         # A day in the figure's clause, or before it ("Le 10 septembre, 175 000 …"); one named after it
         # in another clause dates something else ("…, the force used on September 10").
-        if (clause_start <= match.start() < clause_end or match.start() < at)
-        and (day := _day_of(match, published)) is not None
+        if clause_start <= start < clause_end or start < at
     ]
     if days:
         return min(days)[1].isoformat()
-    years = {int(year) for year in YEAR.findall(sentence)}
-    if published is not None:
-        years.discard(published.year)
+    years = _years(sentence, published)
     return str(min(years)) if years else None
+
+
+def _last_period(previous: str, published: datetime | None) -> str | None:
+    """The day or year the sentence before the claim's ends on ("That day, September 10, had been called…")."""
+    days = _days(previous, published)
+    if days:
+        return days[-1][1].isoformat()
+    years = _years(previous, published)
+    return str(years[-1]) if years else None
+
+
+def _days(sentence: str, published: datetime | None) -> list[tuple[int, date]]:
+    """(position, day) of each day named with its month, in order."""
+    found = ((match.start(), _day_of(match, published)) for match in DAY_MONTH.finditer(fold(sentence)))
+    return [(start, day) for start, day in found if day is not None]
+
+
+def _years(sentence: str, published: datetime | None) -> list[int]:
+    """The years named other than the publication's, in order."""
+    return [int(year) for year in YEAR.findall(sentence) if published is None or int(year) != published.year]
 
 
 def _day_of(match: re.Match, published: datetime | None) -> date | None:
@@ -507,6 +529,28 @@ def _source(sentence: str, text: str) -> str | None:
     return _nearest(lexicon().sources, sentence, text)
 
 
+def _last_source(previous: str) -> str | None:
+    """The source the sentence before the claim's names last ("Ukraine's security service, the SBU, says…")."""
+    found = _phrases_in(lexicon().sources, previous)
+    return sorted(max(found, key=lambda item: item[0])[2])[0] if found else None
+
+
+# Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before a space; a line end.
+SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+|\n")
+
+
+def _previous_sentence(before: str, sentence: str, text: str) -> str:
+    """The sentence before the claim's, in the same paragraph: a new paragraph starts a new statement."""
+    at = sentence.find(text)
+    head = sentence[:at] if at >= 0 else ""
+    if not before.endswith(head):
+        return ""
+    preceding = before[: len(before) - len(head)].rstrip(" \t")
+    if not preceding or preceding.endswith("\n"):
+        return ""
+    return SENTENCE_END.split(preceding.rstrip())[-1]
+
+
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     breaks = [match.start() for match in CLAUSE_BREAK.finditer(sentence)]
     return max([b + 1 for b in breaks if b < start], default=0), min(
@@ -520,9 +564,7 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, more_phrases=Non
     at = max(sentence.find(text), 0)
     clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
     for part, whole_sentence in ((clause, False), (sentence, True)):
-        found_words = tokens(part)
-        capitals = [written.isupper() for _, written in found_words]
-        found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
+        found = _phrases_in(phrases, part)
         if more_phrases is not None:
             found += more_phrases(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
@@ -530,3 +572,9 @@ def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, more_phrases=Non
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
             return sorted(names)[0]
     return None
+
+
+def _phrases_in(phrases: PhraseIndex, part: str) -> list[tuple[int, int, frozenset[str]]]:
+    found_words = tokens(part)
+    capitals = [written.isupper() for _, written in found_words]
+    return phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
@@ -274,7 +274,7 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     if key.subset or other.subset or hours > cycle or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
-    same_period = key.scope_period == other.scope_period
+    same_period = _same_period(key, other)
     sides = _side(key.source), _side(other.source)
     disputed = all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names)
     # A day named on one side only may be another day than the other side's: not sure enough to call a dispute.
@@ -297,6 +297,18 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _same_period(key: ClaimKey, other: ClaimKey) -> bool:
+    """Both count the same time: the same period named, or none; or a day named on one side only that the other
+    side's publication covers (a count published that day, or the morning after, without saying which day)."""
+    if key.scope_period == other.scope_period:
+        return True
+    named, unnamed = (key, other) if key.scope_period else (other, key)
+    if unnamed.scope_period or len(named.scope_period) != len("yyyy-mm-dd") or unnamed.published is None:
+        return False
+    day = date.fromisoformat(named.scope_period)
+    return timedelta(0) <= unnamed.published.date() - day <= timedelta(days=1)
 
 
 def _past_period(key: ClaimKey) -> bool:

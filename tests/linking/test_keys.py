@@ -264,3 +264,66 @@ def test_a_part_word_before_the_figures_clause_singles_out_something_else():
     part = quantity(31, None, "31", "Les autorités ont procédé à 309 interpellations, dont 31 dans la capitale.")
     assert not french.subset and not english.subset
     assert part.subset
+
+
+def keyed_after(before, value, unit, text, sentence, *, language="fr", published=date(2025, 9, 18)):
+    """A claim whose article says `before` just ahead of its sentence."""
+    return claim_key(
+        kind="quantity",
+        reading={"value": value, "unit": unit},
+        text=text,
+        sentence=sentence,
+        entities=(),
+        language=language,
+        published=published,
+        before=before + sentence[: sentence.find(text)],
+    )
+
+
+def test_the_sentence_before_gives_the_source_a_french_claim_leaves_out():
+    key = keyed_after(
+        "L'opération a demandé des mois de préparation. Le SBU avance un bilan ambitieux. ",
+        6e9,
+        "euro",
+        "6 milliards d'euros",
+        "Le montant des dégâts est estimé à 6 milliards d'euros.",
+    )
+    assert key.source == "ukraine"
+
+
+def test_the_sentence_before_gives_the_day_an_english_claim_leaves_out():
+    key = keyed_after(
+        'That day, September 10, had been called on social media under the banner "Block Everything". ',
+        250000,
+        "people",
+        "250,000 people",
+        "The Interior Ministry counted 175,000 people in the streets, the CGT union 250,000 people.",
+        language="en",
+    )
+    assert key.scope_period == "2025-09-10"
+    assert key.source == "organisers"  # its own sentence names its source
+
+
+def test_a_claims_own_sentence_outweighs_the_one_before():
+    key = keyed_after(
+        "Les syndicats font moins bien que le 18 septembre. ",
+        195000,
+        "manifestant",
+        "195 000 manifestants",
+        "Le ministère de l'Intérieur a compté 195 000 manifestants ce jeudi 2 octobre.",
+        published=date(2025, 10, 2),
+    )
+    assert (key.source, key.scope_period) == ("authorities", "2025-10-02")
+
+
+def test_a_new_paragraph_does_not_inherit_the_last_ones_source_or_day():
+    key = keyed_after(
+        "Ukraine's security service, the SBU, says it hit 41 aircraft on June 1.\n\n",
+        7e9,
+        "dollar",
+        "$7 billion",
+        "The damage is put at $7 billion.",
+        language="en",
+        published=date(2025, 6, 2),
+    )
+    assert (key.source, key.scope_period) == (None, None)

@@ -301,3 +301,35 @@ def test_an_english_dispute_is_not_called_when_only_one_side_names_the_day_count
         published=date(2025, 9, 18),
     )
     assert all(s.relation != Relation.CONTRADICTS for s in rank(ministry, [(2, september)]))
+
+
+def test_a_french_dispute_is_called_when_the_day_named_is_the_other_sides_day_of_publication():
+    ministry = quantity(
+        506000,
+        "manifestant",
+        "Le ministère de l'Intérieur a compté 506 000 manifestants ce jeudi 18 septembre.",
+        text="506 000 manifestants",
+    )
+    union = quantity(
+        1e6, "manifestant", "La CGT revendique un million de manifestants dans toute la France.", text="un million"
+    )
+    assert rank(ministry, [(2, union)])[0].relation == Relation.CONTRADICTS
+
+
+def test_an_english_dispute_is_called_when_the_other_side_published_the_morning_after_the_day_named():
+    ministry = quantity(
+        506000,
+        "protester",
+        "On September 18, the Interior Ministry counted 506,000 protesters nationwide.",
+        text="506,000 protesters",
+        language="en",
+    )
+    union = quantity(
+        1e6,
+        "protester",
+        "The CGT union claimed over a million protesters nationwide.",
+        text="over a million protesters",
+        language="en",
+        published=date(2025, 9, 19),
+    )
+    assert rank(union, [(2, ministry)])[0].relation == Relation.CONTRADICTS

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             gold, bodies = load_devset(directory)
         except (OSError, ValueError, KeyError) as error:
             raise CommandError(f"Cannot load the linking set from {directory}: {error}") from None
-        keys = mention_keys(gold, extract_articles(gold, bodies))
+        keys = mention_keys(gold, extract_articles(gold, bodies), bodies)
         report = evaluate(gold, keys)
         self.stdout.write(format_report(report))
         if options["misses"]:
