@@ -361,6 +361,12 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     unit = fold(str(reading.get("unit") or ""))
     unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
     found = units.find(unit_bases)
+    # The claim's own words may name its unit in a longer phrase than the reading kept ("117 unmanned aerial
+    # vehicles" read as "vehicle", "four air bases" as "basis"): the longer phrase says what is counted.
+    in_text = units.find(bases[claim_at : claim_at + claim_length])
+    longest = max(in_text, key=lambda item: item[1] - item[0], default=None)
+    if longest and longest[1] - longest[0] > max((end - start for start, end, _ in found), default=0):
+        found = [longest]
     concept = sorted(found[0][2])[0] if found else None
     if concept is None:
         # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
@@ -446,7 +452,9 @@ def _as_datetime(published: datetime | date | None) -> datetime | None:
 def _scope_place(sentence: str, text: str) -> str | None:
     """Where the figure counts: "national" (the whole country, or a country named), "outside" (all but one
     place), a named place ("à Paiporta", "in the Valencia region"), or None when the sentence does not say."""
-    return _nearest(lexicon().scope, sentence, text, more_phrases=_named_places)
+    return _nearest(
+        lambda part, **where: _phrases_in(lexicon().scope, part) + _named_places(part, **where), sentence, text
+    )
 
 
 def _named_places(part: str, *, whole_sentence: bool, at: int) -> list[tuple[int, int, frozenset[str]]]:
@@ -526,13 +534,39 @@ def _day_of(match: re.Match, published: datetime | None) -> date | None:
 
 def _source(sentence: str, text: str) -> str | None:
     """Whose figure: the kind of source cited closest to it (police, organisers, a ministry, the UN…)."""
-    return _nearest(lexicon().sources, sentence, text)
+    return _nearest(lambda part, **_: _sources_in(part), sentence, text)
 
 
 def _last_source(previous: str) -> str | None:
     """The source the sentence before the claim's names last ("Ukraine's security service, the SBU, says…")."""
-    found = _phrases_in(lexicon().sources, previous)
+    found = _sources_in(previous)
     return sorted(max(found, key=lambda item: item[0])[2])[0] if found else None
+
+
+# After these, a country is where something happens, not who speaks: "launched from bases in Russia".
+PLACE_PREPOSITIONS = frozenset(base_form(word) for word in ("in", "inside", "near", "en", "au", "aux", "dans"))
+
+
+def _sources_in(part: str) -> list[tuple[int, int, frozenset[str]]]:
+    """The sources `part` cites: not a country after a place preposition, nor words that only qualify the noun
+    right after them ("four Russian military airfields", "80,000 police officers")."""
+    found_words = tokens(part)
+    bases = [base_form(word) for word, _ in found_words]
+    folded = fold(part)
+    units = lexicon().units
+
+    def qualifies_next(end: int) -> bool:
+        if end >= len(bases) or not any(start == 0 for start, _, _ in units.find(bases[end : end + units.longest])):
+            return False
+        # Only the very next word: "the CGT union 250,000 people" cites the union.
+        last, following = found_words[end - 1][0], found_words[end][0]
+        return re.search(rf"\b{re.escape(last)}\s+{re.escape(following)}\b", folded) is not None
+
+    return [
+        (start, end, names)
+        for start, end, names in _phrases_in(lexicon().sources, part)
+        if not (start > 0 and bases[start - 1] in PLACE_PREPOSITIONS) and not qualifies_next(end)
+    ]
 
 
 # Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before a space; a line end.
@@ -558,15 +592,13 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     )
 
 
-def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, more_phrases=None) -> str | None:
-    """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
+def _nearest(find, sentence: str, text: str) -> str | None:
+    """The phrase `find` finds closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
     clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
     for part, whole_sentence in ((clause, False), (sentence, True)):
-        found = _phrases_in(phrases, part)
-        if more_phrases is not None:
-            found += more_phrases(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
+        found = find(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
             claim_at = _token_position(part, text)
             _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))

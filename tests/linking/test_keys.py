@@ -327,3 +327,40 @@ def test_a_new_paragraph_does_not_inherit_the_last_ones_source_or_day():
         published=date(2025, 6, 2),
     )
     assert (key.source, key.scope_period) == (None, None)
+
+
+def test_a_nationality_that_qualifies_the_counted_noun_cites_no_one():
+    key = quantity(
+        4,
+        "airfield",
+        "four Russian military airfields",
+        "Kyiv says the drones struck four Russian military airfields, separated by thousands of miles.",
+        language="en",
+    )
+    assert key.source == "ukraine"
+
+
+def test_a_country_after_a_place_preposition_is_where_not_who():
+    french = quantity(117, "drone", "117 drones", "Les 117 drones ont décollé de camions garés en Russie.")
+    english = quantity(
+        117, "drone", "117 drones", "The 117 drones were launched from trucks parked in Russia.", language="en"
+    )
+    assert french.source is None and english.source is None
+
+
+def test_a_source_named_before_its_figure_in_one_clause_is_still_cited():
+    key = quantity(
+        250000, "people", "250,000 people", "The ministry counted 175,000, the CGT union 250,000 people.", language="en"
+    )
+    assert key.source == "organisers"
+
+
+def test_a_longer_unit_phrase_in_the_claims_own_words_says_what_is_counted():
+    english = quantity(
+        117, "vehicle", "117 unmanned aerial vehicles", "Kyiv launched 117 unmanned aerial vehicles.", language="en"
+    )
+    french = quantity(
+        30, "véhicule", "30 véhicules aériens sans pilote", "L'armée a abattu 30 véhicules aériens sans pilote."
+    )
+    assert english.unit_concept == "drone"
+    assert french.unit_concept == "drone"
