@@ -66,6 +66,7 @@ PLACE = re.compile(
 PLACE_BEFORE_EVENT = re.compile(
     r"\b(?i:the)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)\s+(?:march|rally|protest|procession|demonstration)"
 )
+SINCE = re.compile(r"\b(?:depuis|since)\s+(?:l'an\s+|the\s+year\s+)?$", re.IGNORECASE)
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
 
@@ -514,8 +515,13 @@ def _days(sentence: str, published: datetime | None) -> list[tuple[int, date]]:
 
 
 def _years(sentence: str, published: datetime | None) -> list[int]:
-    """The years named other than the publication's, in order."""
-    return [int(year) for year in YEAR.findall(sentence) if published is None or int(year) != published.year]
+    """The years named other than the publication's, in order; not one a comparison reaches back to ("du jamais
+    vu depuis 2010", "the most since 2010")."""
+    return [
+        int(match.group())
+        for match in YEAR.finditer(sentence)
+        if not SINCE.search(sentence[: match.start()]) and (published is None or int(match.group()) != published.year)
+    ]
 
 
 def _day_of(match: re.Match, published: datetime | None) -> date | None:
@@ -538,9 +544,16 @@ def _source(sentence: str, text: str) -> str | None:
 
 
 def _last_source(previous: str) -> str | None:
-    """The source the sentence before the claim's names last ("Ukraine's security service, the SBU, says…")."""
-    found = _sources_in(previous)
-    return sorted(max(found, key=lambda item: item[0])[2])[0] if found else None
+    """The source the sentence before the claim's names last ("Ukraine's security service, the SBU, says…").
+    Not a country named alone: there it is more often what the sentence is about ("Ukraine had never hit
+    Siberia") than who speaks."""
+    found_words = tokens(previous)
+    found = [
+        (start, names)
+        for start, end, names in _sources_in(previous)
+        if canonical_name(" ".join(written for _, written in found_words[start:end])) not in lexicon().countries
+    ]
+    return sorted(max(found, key=lambda item: item[0])[1])[0] if found else None
 
 
 # After these, a country is where something happens, not who speaks: "launched from bases in Russia".
@@ -600,8 +613,13 @@ def _nearest(find, sentence: str, text: str) -> str | None:
     for part, whole_sentence in ((clause, False), (sentence, True)):
         found = find(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
+            # Words between the phrase and the claim, either side: "25 000 à Nantes et plus de 20 000 à Nice"
+            # puts the second figure in Nice.
             claim_at = _token_position(part, text)
-            _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
+            claim_end = claim_at + len(words(text))
+            _start, _end, names = min(
+                found, key=lambda item: (max(claim_at - item[1], item[0] - claim_end, 0), -item[0])
+            )
             return sorted(names)[0]
     return None
 

@@ -364,3 +364,32 @@ def test_a_longer_unit_phrase_in_the_claims_own_words_says_what_is_counted():
     )
     assert english.unit_concept == "drone"
     assert french.unit_concept == "drone"
+
+
+def test_a_country_the_sentence_before_is_about_is_no_source():
+    key = keyed_after(
+        "Ukraine had never before hit Siberia. ",
+        5000,
+        "kilometre",
+        "almost 5,000 kilometers",
+        "The Belaya base lies almost 5,000 kilometers from the front.",
+        language="en",
+        published=date(2025, 6, 3),
+    )
+    assert key.source is None
+
+
+def test_the_place_of_a_figure_is_the_one_nearest_its_words_either_side():
+    french = quantity(
+        20000, "", "plus de 20 000", "La CGT revendique 25 000 manifestants à Nantes et plus de 20 000 à Nice."
+    )
+    english = quantity(
+        20000, "", "over 20,000", "The CGT claimed 25,000 marchers in Nantes and over 20,000 in Nice.", language="en"
+    )
+    assert french.scope_place == english.scope_place == "nice"
+
+
+def test_a_year_a_comparison_reaches_back_to_is_not_the_period_counted():
+    french = quantity(20000, "", "20 000", "À Nice, 20 000 manifestants, du jamais vu depuis 2010.")
+    english = quantity(20000, "", "20,000", "In Nice, 20,000 marched, the most since 2010.", language="en")
+    assert french.scope_period is None and english.scope_period is None
