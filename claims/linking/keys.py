@@ -354,10 +354,8 @@ def _token_position(sentence: str, text: str) -> int:
 
 
 def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, claim_length: int) -> str | None:
-    """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit,
-    made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
-    if reading.get("unit_key"):
-        return _key_concept(str(reading["unit_key"]))
+    """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit;
+    a generic one made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
     units = lexicon().units
     unit = fold(str(reading.get("unit") or ""))
     unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
@@ -369,22 +367,27 @@ def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, c
     if longest and longest[1] - longest[0] > max((end - start for start, end, _ in found), default=0):
         found = [longest]
     concept = sorted(found[0][2])[0] if found else None
-    if concept is None:
+    children = lexicon().unit_parents.get(concept, frozenset())
+    # What follows a generic unit says what it counts ("personnes tuées", "134 personnes placées en garde à
+    # vue"), more surely than a key the extractor may have taken from a verb of the clause before.
+    after = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+    if after in children:
+        return after
+    if reading.get("unit_key"):
+        concept = _key_concept(str(reading["unit_key"]))
+        children = lexicon().unit_parents.get(concept, frozenset())
+    elif concept is None:
         # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
         # the unit named closest to the figure, either side.
         # Before the figure, only right before it ("magnitude 6") when the extractor saw a unit of its own.
         reach = 2 if unit_bases else UNIT_WINDOW
         nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False, reach_before=reach)
         return nearby or (unit_bases[0] if unit_bases else None)
-    if concept in lexicon().unit_parents:
-        # A generic unit is made specific by what follows it ("personnes tuées"), or by a toll's verb before
-        # it ("a tué 812 personnes"), never by a source named before it ("selon la police, 12 000 personnes").
-        nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
-        before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
-        if nearby in lexicon().unit_parents[concept]:
-            concept = nearby
-        elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
-            concept = before
+    # A generic unit is also made specific by a toll's verb before it ("a tué 812 personnes"), never by a source
+    # named before it ("selon la police, 12 000 personnes").
+    before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
+    if before in lexicon().cumulative and before in children:
+        return before
     return concept
 
 

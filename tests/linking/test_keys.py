@@ -393,3 +393,31 @@ def test_a_year_a_comparison_reaches_back_to_is_not_the_period_counted():
     french = quantity(20000, "", "20 000", "À Nice, 20 000 manifestants, du jamais vu depuis 2010.")
     english = quantity(20000, "", "20,000", "In Nice, 20,000 marched, the most since 2010.", language="en")
     assert french.scope_period is None and english.scope_period is None
+
+
+def test_people_held_in_custody_are_another_count_than_the_arrests():
+    french = keyed(
+        134,
+        "personne",
+        "arrest",
+        "134 personnes",
+        "309 personnes ont été interpellées et 134 personnes ont été placées en garde à vue.",
+    )
+    english = quantity(134, "detention", "134 detentions", "Officials reported 309 arrests and 134 detentions.")
+    arrests = quantity(309, "arrest", "309 arrests", "Officials reported 309 arrests and 134 detentions.")
+    assert french.unit_concept == english.unit_concept == "custody"
+    assert arrests.unit_concept == "arrest"
+
+
+def test_what_follows_a_keyed_generic_unit_says_what_it_counts():
+    french = keyed(
+        1411, "personne", "person", "1411 personnes", "Dans la province de Kounar, 1411 personnes ont perdu la vie."
+    )
+    english = keyed(1411, "people", "person", "1,411 people", "In Kunar province, 1,411 people died.", language="en")
+    assert french.unit_concept == english.unit_concept == "dead"
+
+
+def test_a_share_of_strikers_in_the_ecoles_is_the_primary_schools_share():
+    french = quantity(17.48, "%", "17,48 %", "On compte 17,48 % de grévistes dans les écoles.")
+    english = quantity(17.48, "%", "17.48%", "Some 17.48% were on strike in primary schools.", language="en")
+    assert french.scope_place == english.scope_place == "primary_schools"
