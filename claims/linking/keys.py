@@ -189,7 +189,7 @@ def claim_key(
         clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
         wording=_wording(sentence, text),
-        numbers=frozenset(_sentence_numbers(sentence)),
+        numbers=frozenset(_sentence_numbers(sentence, designations=False)),
         rivals=_rival_figures(sentence, text),
     )
 
@@ -236,9 +236,12 @@ def sentence_features(sentence: str) -> frozenset[str]:
 NUMBER = re.compile(r"\d+(?:[  \u202f.,]\d{3})*(?:[.,]\d+)?")
 
 
-def _sentence_numbers(sentence: str) -> list[float]:
+def _sentence_numbers(sentence: str, *, designations: bool = True) -> list[float]:
+    """The sentence's numbers; without the model names ("A-50", "Tu-22 M3") unless `designations`."""
     numbers = []
     for match in NUMBER.finditer(sentence):
+        if not designations and _designation_at(sentence, match.start()):
+            continue
         raw = re.sub(r"[  \u202f]", "", match.group())
         if re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
             raw = re.sub(r"[.,]", "", raw)
@@ -286,8 +289,13 @@ def _wording(sentence: str, text: str) -> frozenset[str]:
 
 def _is_designation(sentence: str, text: str) -> bool:
     """ "A-50", "Tu-95": a model name, not a count."""
-    at = sentence.find(text)
-    return at >= 2 and sentence[at - 1] == "-" and sentence[at - 2].isalpha()
+    return _designation_at(sentence, sentence.find(text))
+
+
+def _designation_at(sentence: str, at: int) -> bool:
+    """Whether the number at `at` is glued to the letters of a name ("A-50", "M3")."""
+    glued = sentence[max(at - 2, 0) : max(at, 0)].replace("-", "")
+    return at > 0 and glued[-1:].isalpha()
 
 
 def _is_subset(sentence: str, text: str) -> bool:

@@ -333,3 +333,41 @@ def test_an_english_dispute_is_called_when_the_other_side_published_the_morning_
         published=date(2025, 9, 19),
     )
     assert rank(union, [(2, ministry)])[0].relation == Relation.CONTRADICTS
+
+
+def test_a_model_name_in_a_french_claims_sentence_is_no_figure_that_counts_something_else():
+    kyiv = quantity(
+        40,
+        "aéronef",
+        "Selon Kiev, plus de 40 aéronefs, dont des A-50, des Tu-95 et des Tu-22 M3, ont été atteints.",
+        text="plus de 40 aéronefs",
+        qualifier="more_than",
+    )
+    us = quantity(
+        20,
+        "warplane",
+        "Two U.S. officials say Ukraine's strike hit as many as 20 Russian warplanes.",
+        text="as many as 20 Russian warplanes",
+        qualifier="at_most",
+        language="en",
+    )
+    assert rank(kyiv, [(2, us)])[0].relation == Relation.CONTRADICTS
+
+
+def test_a_model_name_in_an_english_claims_sentence_is_no_figure_that_counts_something_else():
+    kyiv = quantity(
+        41,
+        "aircraft",
+        "Kyiv says 41 aircraft, among them Tu-22M3 and A-50 planes, were hit.",
+        text="41 aircraft",
+        language="en",
+    )
+    us = quantity(
+        20,
+        "warplane",
+        "U.S. officials say Ukraine's strike hit as many as 20 Russian warplanes.",
+        text="as many as 20 Russian warplanes",
+        qualifier="at_most",
+        language="en",
+    )
+    assert rank(us, [(2, kyiv)])[0].relation == Relation.CONTRADICTS
