@@ -33,6 +33,8 @@ BULLETIN_HOURS = 6
 DISPUTE_RATIO = 4.0
 # Figures published further apart than this belong to different news cycles: never a contradiction or update.
 NEWS_CYCLE_HOURS = 24 * 10
+# A count of a day, told this many days after it, is that day's final count (unless the count only grows).
+SETTLED_DAYS = 2
 # A later article that recalls an earlier count ("le ministère avait alors compté …") reaches further back.
 RECALL_CYCLES = 6
 WEIGHTS = {
@@ -284,10 +286,9 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
-    closed = _past_period(key) and key.scope_period == other.scope_period
-    if closed and comparable and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
-        # A toll of a year long past is no bulletin any more: two figures for it disagree.
-        pair.reasons.append(f"two tolls for the same past event ({key.scope_period})")
+    if _settled(key, other) and comparable and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+        # A count of a time long past is no bulletin any more: two figures for it disagree.
+        pair.reasons.append(f"two counts for the same past time ({key.scope_period})")
         return Relation.CONTRADICTS
     if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
@@ -309,6 +310,24 @@ def _same_period(key: ClaimKey, other: ClaimKey) -> bool:
         return False
     day = date.fromisoformat(named.scope_period)
     return timedelta(0) <= unnamed.published.date() - day <= timedelta(days=1)
+
+
+def _settled(key: ClaimKey, other: ClaimKey) -> bool:
+    """Whether both count a period that was over when either was published: a past year; or a day some days
+    before both, for a count that does not grow (a march's turnout is final by then, a death toll is not)."""
+    period = key.scope_period
+    if not period or period != other.scope_period:
+        return False
+    if _past_period(key):
+        return True
+    if (
+        len(period) != len("yyyy-mm-dd")
+        or key.cumulative
+        or other.cumulative
+        or not (key.published and other.published)
+    ):
+        return False
+    return min(key.published, other.published).date() - date.fromisoformat(period) >= timedelta(days=SETTLED_DAYS)
 
 
 def _past_period(key: ClaimKey) -> bool:

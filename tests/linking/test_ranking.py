@@ -371,3 +371,54 @@ def test_a_model_name_in_an_english_claims_sentence_is_no_figure_that_counts_som
         language="en",
     )
     assert rank(us, [(2, kyiv)])[0].relation == Relation.CONTRADICTS
+
+
+def test_two_french_reports_of_a_past_days_turnout_disagree():
+    first = quantity(
+        250000,
+        "manifestant",
+        "Le 10 septembre, la CGT avait compté 250 000 manifestants dans tout le pays.",
+        text="250 000 manifestants",
+    )
+    later = quantity(
+        300000,
+        "manifestant",
+        "Lors de la journée du 10 septembre, la CGT avait estimé la mobilisation à 300 000 manifestants.",
+        text="300 000 manifestants",
+        published=date(2025, 10, 2),
+    )
+    assert rank(first, [(2, later)])[0].relation == Relation.CONTRADICTS
+
+
+def test_an_english_toll_of_a_past_day_still_grows_rather_than_disagrees():
+    first = quantity(
+        800, "dead", "The August 31 earthquake killed 800 people, the Taliban said.", text="800", language="en"
+    )
+    later = quantity(
+        1411,
+        "dead",
+        "The August 31 earthquake killed 1,411 people, the Taliban said.",
+        text="1,411",
+        language="en",
+        published=date(2025, 9, 4),
+    )
+    assert rank(first, [(2, later)])[0].relation != Relation.CONTRADICTS
+
+
+def test_two_english_reports_of_a_past_days_turnout_disagree():
+    first = quantity(
+        250000,
+        "protester",
+        "On September 10, the CGT union counted 250,000 protesters.",
+        text="250,000 protesters",
+        language="en",
+    )
+    later = quantity(
+        300000,
+        "protester",
+        "The CGT union had put the September 10 turnout at 300,000 protesters.",
+        text="300,000 protesters",
+        language="en",
+        published=date(2025, 10, 2),
+    )
+    assert rank(later, [(2, first)])[0].relation == Relation.CONTRADICTS
