@@ -10,7 +10,8 @@ ceiling); every mention is then ranked against all the other mentions of the set
   is over every flagged pair, recall over the gold contradictions.
 - distractors: the share of look-alike pairs where one is the other's first suggestion, or flagged.
 - updates: the share of gold updates typed as updates.
-Figures are given overall and per language pair (fr-fr, en-en, en-fr).
+Figures are given overall and per language pair (fr-fr, en-en, en-fr). Every pair scored wrong is kept as a
+`Miss`; `format_misses` lists them with both keys and the engine's reasons, for a developer to read.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from claims.extraction import ClaimRecord, Document, extract_documents
 
 from .keys import ClaimKey, claim_key
-from .ranking import Relation, Suggestion, rank
+from .ranking import Relation, Suggestion, compare, rank
 
 RECALL_AT = 5
 SUGGESTION_LIMIT = 20
@@ -59,6 +61,19 @@ class Tally:
         return self.hits[name] / self.totals[name] if self.totals[name] else None
 
 
+@dataclass(frozen=True)
+class Miss:
+    """A gold pair the engine got wrong, seen from `a`: for a same-fact partner, `rank` is b's place among a's
+    suggestions from other articles (None when not among them) and `ahead` what a reviewer sees first instead."""
+
+    what: str
+    a: str
+    b: str
+    languages: str
+    rank: int | None = None
+    ahead: tuple[str, ...] = ()
+
+
 @dataclass
 class LinkingReport:
     recall: Tally = field(default_factory=Tally)
@@ -70,6 +85,7 @@ class LinkingReport:
     coverage: Tally = field(default_factory=Tally)
     mentions: int = 0
     linked_mentions: int = 0
+    misses: list[Miss] = field(default_factory=list)
 
 
 def load_devset(directory: Path) -> tuple[dict, dict[str, str]]:
@@ -89,7 +105,9 @@ def extract_articles(gold: dict, bodies: dict[str, str]) -> dict[str, list[Claim
     return {article["file"]: records for article, records in zip(articles, extract_documents(documents), strict=True)}
 
 
-def mention_keys(gold: dict, claims_by_file: dict[str, list[ClaimRecord]]) -> dict[str, ClaimKey]:
+def mention_keys(
+    gold: dict, claims_by_file: dict[str, list[ClaimRecord]], bodies: dict[str, str]
+) -> dict[str, ClaimKey]:
     """The key of the extracted claim that covers each gold mention best (same kind, largest overlap)."""
     articles = {article["file"]: article for article in gold["articles"]}
     keys = {}
@@ -106,6 +124,7 @@ def mention_keys(gold: dict, claims_by_file: dict[str, list[ClaimRecord]]) -> di
             entities=[entity.text for entity in claim.entities],
             language=article["language"],
             published=date.fromisoformat(article["published"]),
+            before=bodies[mention["file"]][: claim.start],
         )
     return keys
 
@@ -161,23 +180,35 @@ def evaluate(gold: dict, keys: dict[str, ClaimKey]) -> LinkingReport:
     gold_contradictions = {frozenset((c["a"], c["b"])) for c in gold["contradictions"]}
     for pair in flagged:
         a, b = sorted(pair)
-        report.contradiction_precision.add(languages(a, b), pair in gold_contradictions)
+        _tally(
+            report, report.contradiction_precision, "false contradiction", a, b, languages, pair in gold_contradictions
+        )
     for pair in gold_contradictions:
         a, b = sorted(pair)
         if a in keys and b in keys:
-            report.contradiction_recall.add(languages(a, b), pair in flagged)
+            _tally(report, report.contradiction_recall, "missed contradiction", a, b, languages, pair in flagged)
     for distractor in gold["distractors"]:
         a, b = distractor["a"], distractor["b"]
         if a in keys and b in keys:
             first = (shown(a)[:1] == [b]) or (shown(b)[:1] == [a])
-            report.distractors.add(languages(a, b), first or frozenset((a, b)) in flagged)
+            taken = first or frozenset((a, b)) in flagged
+            _tally(
+                report, report.distractors, "distractor first or flagged", a, b, languages, taken, wrong_when_hit=True
+            )
     for update in gold["updates"]:
         a, b = update["earlier"], update["later"]
         if a in keys and b in keys:
             typed = {s.relation for other, s in suggestions[a] if other == b}
             typed |= {s.relation for other, s in suggestions[b] if other == a}
-            report.updates.add(languages(a, b), Relation.UPDATE in typed)
+            _tally(report, report.updates, "update not typed", a, b, languages, Relation.UPDATE in typed)
     return report
+
+
+def _tally(report, tally: Tally, what: str, a: str, b: str, languages, hit: bool, wrong_when_hit=False) -> None:
+    """Count the pair; keep it as a miss when it went wrong (for distractors, a hit is what goes wrong)."""
+    tally.add(languages(a, b), hit)
+    if hit == wrong_when_hit:
+        report.misses.append(Miss(what, a, b, languages(a, b)))
 
 
 def _score_facts(gold, mentions, keys, shown, languages, report: LinkingReport) -> None:
@@ -194,9 +225,16 @@ def _score_facts(gold, mentions, keys, shown, languages, report: LinkingReport) 
     for mention_id, others in partners.items():
         ranking = shown(mention_id)
         by_pair = defaultdict(set)
-        for other in others:
+        ahead = tuple(other for other in ranking[:RECALL_AT] if other not in others)
+        for other in sorted(others):
             by_pair[languages(mention_id, other)].add(other)
-            report.recall.add(languages(mention_id, other), other in ranking[:RECALL_AT])
+            found = other in ranking[:RECALL_AT]
+            report.recall.add(languages(mention_id, other), found)
+            if not found:
+                place = ranking.index(other) + 1 if other in ranking else None
+                report.misses.append(
+                    Miss("same fact missed", mention_id, other, languages(mention_id, other), place, ahead)
+                )
         for pair, group in by_pair.items():
             first = next((index for index, other in enumerate(ranking) if other in group), None)
             report.reciprocal_rank.add(pair, 0.0 if first is None else 1 / (first + 1))
@@ -230,3 +268,48 @@ def format_report(report: LinkingReport) -> str:
             cells.append(f"{'—':>14}" if share is None else f"{share:>6.2f} ({total:>5g})")
         lines.append(f"{name:<{width}}  " + "  ".join(cells))
     return "\n".join(lines)
+
+
+def format_misses(report: LinkingReport, gold: dict, keys: dict[str, ClaimKey]) -> str:
+    """Each pair scored wrong, grouped by what went wrong: both claims as the engine keyed them (unit, value
+    range, place, period, source) and the engine's verdict on the pair, with its reasons."""
+    sentences = {mention["id"]: mention["sentence"] for mention in gold["mentions"]}
+    frequency = Counter(name for key in keys.values() for name in key.entities)
+    lines = []
+    for what in dict.fromkeys(miss.what for miss in report.misses):
+        misses = [miss for miss in report.misses if miss.what == what]
+        lines += ["", f"== {what} ({len(misses)})"]
+        for miss in misses:
+            place = (
+                "" if miss.what != "same fact missed" else f"  rank {miss.rank or 'beyond ' + str(SUGGESTION_LIMIT)}"
+            )
+            lines.append(f"{miss.a} ~ {miss.b}  [{miss.languages}]{place}")
+            for mention_id in (miss.a, miss.b):
+                lines.append(f"    {_key_words(keys[mention_id])}")
+                lines.append(f"      {sentences[mention_id]}")
+            verdict = partial(_verdict, keys[miss.a], frequency=frequency, archive_size=len(keys))
+            lines.append(f"    engine: {verdict(keys[miss.b])}")
+            lines += [f"    ahead: {other} «{keys[other].text}» {verdict(keys[other])}" for other in miss.ahead]
+            if miss.what == "same fact missed" and not miss.ahead:
+                lines.append(f"    ahead: only other partners (more than {RECALL_AT})")
+    return "\n".join(lines)
+
+
+def _verdict(key: ClaimKey, other: ClaimKey, *, frequency: Counter, archive_size: int) -> str:
+    verdict = compare(key, other, entity_frequency=frequency, archive_size=archive_size)
+    if verdict is None:
+        return "not compared (another kind)"
+    return f"{verdict.relation} {verdict.score:g}: {'; '.join(verdict.reasons) or 'no reason'}"
+
+
+def _key_words(key: ClaimKey) -> str:
+    if key.kind == "date":
+        what = f"{key.date_start} – {key.date_end}"
+    else:
+        what = f"{key.unit_concept} {key.low:g}–{key.high:g}" if key.low is not None else str(key.unit_concept)
+    scope = (
+        f"{name} {value}"
+        for name, value in (("place", key.scope_place), ("period", key.scope_period), ("source", key.source))
+        if value
+    )
+    return f"«{key.text}» {key.kind}: {what}; " + ", ".join(scope)

@@ -66,6 +66,7 @@ PLACE = re.compile(
 PLACE_BEFORE_EVENT = re.compile(
     r"\b(?i:the)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)\s+(?:march|rally|protest|procession|demonstration)"
 )
+SINCE = re.compile(r"\b(?:depuis|since)\s+(?:l'an\s+|the\s+year\s+)?$", re.IGNORECASE)
 # Where a clause ends; a comma between digits is a thousands separator ("1,411"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<!\d),|,(?!\d)")
 
@@ -140,9 +141,13 @@ def claim_key(
     entities: Iterable[str],
     language: str,
     published: datetime | date | None,
+    before: str = "",
 ) -> ClaimKey:
-    """The key of one claim. `reading` is the claim's normalised fields (a `readings` dict)."""
+    """The key of one claim. `reading` is the claim's normalised fields (a `readings` dict); `before` is the
+    article's text before the claim, whose last sentence gives the day and the source a sentence such as "By its
+    count, 41 aircraft were destroyed" leaves to the one before it."""
     sentence = sentence or text
+    previous = _previous_sentence(before, sentence, text)
     published_at = _as_datetime(published)
     bases = [base_form(word) for word in words(sentence)]
     claim_at = _token_position(sentence, text)
@@ -168,8 +173,10 @@ def claim_key(
         speaker=speaker,
         scope_place=_scope_place(sentence, text),
         # A date claim is its own period; a date of something planned is no forecast of a count.
-        scope_period=_scope_period(sentence, text, published_at) if kind != "date" else None,
-        source=_source(sentence, text),
+        scope_period=(_scope_period(sentence, text, published_at) or _last_period(previous, published_at))
+        if kind != "date"
+        else None,
+        source=_source(sentence, text) or _last_source(previous),
         published=published_at,
         text=text,
         sentence=sentence,
@@ -182,7 +189,7 @@ def claim_key(
         clause_units=_clause_units(sentence, text) if kind == "quantity" else frozenset(),
         features=sentence_features(sentence),
         wording=_wording(sentence, text),
-        numbers=frozenset(_sentence_numbers(sentence)),
+        numbers=frozenset(_sentence_numbers(sentence, designations=False)),
         rivals=_rival_figures(sentence, text),
     )
 
@@ -229,9 +236,12 @@ def sentence_features(sentence: str) -> frozenset[str]:
 NUMBER = re.compile(r"\d+(?:[  \u202f.,]\d{3})*(?:[.,]\d+)?")
 
 
-def _sentence_numbers(sentence: str) -> list[float]:
+def _sentence_numbers(sentence: str, *, designations: bool = True) -> list[float]:
+    """The sentence's numbers; without the model names ("A-50", "Tu-22 M3") unless `designations`."""
     numbers = []
     for match in NUMBER.finditer(sentence):
+        if not designations and _designation_at(sentence, match.start()):
+            continue
         raw = re.sub(r"[  \u202f]", "", match.group())
         if re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
             raw = re.sub(r"[.,]", "", raw)
@@ -279,8 +289,13 @@ def _wording(sentence: str, text: str) -> frozenset[str]:
 
 def _is_designation(sentence: str, text: str) -> bool:
     """ "A-50", "Tu-95": a model name, not a count."""
-    at = sentence.find(text)
-    return at >= 2 and sentence[at - 1] == "-" and sentence[at - 2].isalpha()
+    return _designation_at(sentence, sentence.find(text))
+
+
+def _designation_at(sentence: str, at: int) -> bool:
+    """Whether the number at `at` is glued to the letters of a name ("A-50", "M3")."""
+    glued = sentence[max(at - 2, 0) : max(at, 0)].replace("-", "")
+    return at > 0 and glued[-1:].isalpha()
 
 
 def _is_subset(sentence: str, text: str) -> bool:
@@ -347,31 +362,40 @@ def _token_position(sentence: str, text: str) -> int:
 
 
 def _unit_concept(reading: Mapping[str, Any], bases: list[str], claim_at: int, claim_length: int) -> str | None:
-    """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit,
-    made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
-    if reading.get("unit_key"):
-        return _key_concept(str(reading["unit_key"]))
+    """The canonical unit: the extractor's `unit_key` when it has one, else the lexicon's concept for the unit;
+    a generic one made specific by a word next to the figure ("1,411 people dead" counts the dead)."""
     units = lexicon().units
     unit = fold(str(reading.get("unit") or ""))
     unit_bases = [base_form(word) for word in words(unit)] or ([unit] if unit else [])
     found = units.find(unit_bases)
+    # The claim's own words may name its unit in a longer phrase than the reading kept ("117 unmanned aerial
+    # vehicles" read as "vehicle", "four air bases" as "basis"): the longer phrase says what is counted.
+    in_text = units.find(bases[claim_at : claim_at + claim_length])
+    longest = max(in_text, key=lambda item: item[1] - item[0], default=None)
+    if longest and longest[1] - longest[0] > max((end - start for start, end, _ in found), default=0):
+        found = [longest]
     concept = sorted(found[0][2])[0] if found else None
-    if concept is None:
+    children = lexicon().unit_parents.get(concept, frozenset())
+    # What follows a generic unit says what it counts ("personnes tuées", "134 personnes placées en garde à
+    # vue"), more surely than a key the extractor may have taken from a verb of the clause before.
+    after = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
+    if after in children:
+        return after
+    if reading.get("unit_key"):
+        concept = _key_concept(str(reading["unit_key"]))
+        children = lexicon().unit_parents.get(concept, frozenset())
+    elif concept is None:
         # No unit, or a word the lexicon does not know ("20 Russian warplanes", "magnitude 6 de dimanche"):
         # the unit named closest to the figure, either side.
         # Before the figure, only right before it ("magnitude 6") when the extractor saw a unit of its own.
         reach = 2 if unit_bases else UNIT_WINDOW
         nearby = _nearby_unit(bases, claim_at, claim_length, skip=None, after_only=False, reach_before=reach)
         return nearby or (unit_bases[0] if unit_bases else None)
-    if concept in lexicon().unit_parents:
-        # A generic unit is made specific by what follows it ("personnes tuées"), or by a toll's verb before
-        # it ("a tué 812 personnes"), never by a source named before it ("selon la police, 12 000 personnes").
-        nearby = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=True)
-        before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
-        if nearby in lexicon().unit_parents[concept]:
-            concept = nearby
-        elif before in lexicon().cumulative and before in lexicon().unit_parents[concept]:
-            concept = before
+    # A generic unit is also made specific by a toll's verb before it ("a tué 812 personnes"), never by a source
+    # named before it ("selon la police, 12 000 personnes").
+    before = _nearby_unit(bases, claim_at, claim_length, skip=concept, after_only=False)
+    if before in lexicon().cumulative and before in children:
+        return before
     return concept
 
 
@@ -440,7 +464,9 @@ def _as_datetime(published: datetime | date | None) -> datetime | None:
 def _scope_place(sentence: str, text: str) -> str | None:
     """Where the figure counts: "national" (the whole country, or a country named), "outside" (all but one
     place), a named place ("à Paiporta", "in the Valencia region"), or None when the sentence does not say."""
-    return _nearest(lexicon().scope, sentence, text, more_phrases=_named_places)
+    return _nearest(
+        lambda part, **where: _phrases_in(lexicon().scope, part) + _named_places(part, **where), sentence, text
+    )
 
 
 def _named_places(part: str, *, whole_sentence: bool, at: int) -> list[tuple[int, int, frozenset[str]]]:
@@ -470,22 +496,43 @@ def _scope_period(sentence: str, text: str, published: datetime | None) -> str |
     """The day or year the figure counts, when its sentence says: a day named with its month ("du 10
     septembre", "on October 2") as an ISO date, else a year other than the publication's ("en 2023")."""
     at = max(sentence.find(text), 0)
-    folded = fold(sentence)
     clause_start, clause_end = _clause_bounds(sentence, at, at + len(text))
     days = [
-        (abs(match.start() - at), day)
-        for match in DAY_MONTH.finditer(folded)
+        (abs(start - at), day)
+        for start, day in _days(sentence, published)
         # A day in the figure's clause, or before it ("Le 10 septembre, 175 000 …"); one named after it
         # in another clause dates something else ("…, the force used on September 10").
-        if (clause_start <= match.start() < clause_end or match.start() < at)
-        and (day := _day_of(match, published)) is not None
+        if clause_start <= start < clause_end or start < at
     ]
     if days:
         return min(days)[1].isoformat()
-    years = {int(year) for year in YEAR.findall(sentence)}
-    if published is not None:
-        years.discard(published.year)
+    years = _years(sentence, published)
     return str(min(years)) if years else None
+
+
+def _last_period(previous: str, published: datetime | None) -> str | None:
+    """The day or year the sentence before the claim's ends on ("That day, September 10, had been called…")."""
+    days = _days(previous, published)
+    if days:
+        return days[-1][1].isoformat()
+    years = _years(previous, published)
+    return str(years[-1]) if years else None
+
+
+def _days(sentence: str, published: datetime | None) -> list[tuple[int, date]]:
+    """(position, day) of each day named with its month, in order."""
+    found = ((match.start(), _day_of(match, published)) for match in DAY_MONTH.finditer(fold(sentence)))
+    return [(start, day) for start, day in found if day is not None]
+
+
+def _years(sentence: str, published: datetime | None) -> list[int]:
+    """The years named other than the publication's, in order; not one a comparison reaches back to ("du jamais
+    vu depuis 2010", "the most since 2010")."""
+    return [
+        int(match.group())
+        for match in YEAR.finditer(sentence)
+        if not SINCE.search(sentence[: match.start()]) and (published is None or int(match.group()) != published.year)
+    ]
 
 
 def _day_of(match: re.Match, published: datetime | None) -> date | None:
@@ -504,7 +551,62 @@ def _day_of(match: re.Match, published: datetime | None) -> date | None:
 
 def _source(sentence: str, text: str) -> str | None:
     """Whose figure: the kind of source cited closest to it (police, organisers, a ministry, the UN…)."""
-    return _nearest(lexicon().sources, sentence, text)
+    return _nearest(lambda part, **_: _sources_in(part), sentence, text)
+
+
+def _last_source(previous: str) -> str | None:
+    """The source the sentence before the claim's names last ("Ukraine's security service, the SBU, says…").
+    Not a country named alone: there it is more often what the sentence is about ("Ukraine had never hit
+    Siberia") than who speaks."""
+    found_words = tokens(previous)
+    found = [
+        (start, names)
+        for start, end, names in _sources_in(previous)
+        if canonical_name(" ".join(written for _, written in found_words[start:end])) not in lexicon().countries
+    ]
+    return sorted(max(found, key=lambda item: item[0])[1])[0] if found else None
+
+
+# After these, a country is where something happens, not who speaks: "launched from bases in Russia".
+PLACE_PREPOSITIONS = frozenset(base_form(word) for word in ("in", "inside", "near", "en", "au", "aux", "dans"))
+
+
+def _sources_in(part: str) -> list[tuple[int, int, frozenset[str]]]:
+    """The sources `part` cites: not a country after a place preposition, nor words that only qualify the noun
+    right after them ("four Russian military airfields", "80,000 police officers")."""
+    found_words = tokens(part)
+    bases = [base_form(word) for word, _ in found_words]
+    folded = fold(part)
+    units = lexicon().units
+
+    def qualifies_next(end: int) -> bool:
+        if end >= len(bases) or not any(start == 0 for start, _, _ in units.find(bases[end : end + units.longest])):
+            return False
+        # Only the very next word: "the CGT union 250,000 people" cites the union.
+        last, following = found_words[end - 1][0], found_words[end][0]
+        return re.search(rf"\b{re.escape(last)}\s+{re.escape(following)}\b", folded) is not None
+
+    return [
+        (start, end, names)
+        for start, end, names in _phrases_in(lexicon().sources, part)
+        if not (start > 0 and bases[start - 1] in PLACE_PREPOSITIONS) and not qualifies_next(end)
+    ]
+
+
+# Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before a space; a line end.
+SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+|\n")
+
+
+def _previous_sentence(before: str, sentence: str, text: str) -> str:
+    """The sentence before the claim's, in the same paragraph: a new paragraph starts a new statement."""
+    at = sentence.find(text)
+    head = sentence[:at] if at >= 0 else ""
+    if not before.endswith(head):
+        return ""
+    preceding = before[: len(before) - len(head)].rstrip(" \t")
+    if not preceding or preceding.endswith("\n"):
+        return ""
+    return SENTENCE_END.split(preceding.rstrip())[-1]
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -514,19 +616,26 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     )
 
 
-def _nearest(phrases: PhraseIndex, sentence: str, text: str, *, more_phrases=None) -> str | None:
-    """The listed phrase closest to the claim, looked for first in the claim's own clause: in "over 4,000
+def _nearest(find, sentence: str, text: str) -> str | None:
+    """The phrase `find` finds closest to the claim, looked for first in the claim's own clause: in "over 4,000
     according to the Taliban, about 1,500 according to the UN" each figure has its own source."""
     at = max(sentence.find(text), 0)
     clause = sentence[slice(*_clause_bounds(sentence, at, at + len(text)))]
     for part, whole_sentence in ((clause, False), (sentence, True)):
-        found_words = tokens(part)
-        capitals = [written.isupper() for _, written in found_words]
-        found = phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)
-        if more_phrases is not None:
-            found += more_phrases(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
+        found = find(part, whole_sentence=whole_sentence, at=max(part.find(text), 0))
         if found:
+            # Words between the phrase and the claim, either side: "25 000 à Nantes et plus de 20 000 à Nice"
+            # puts the second figure in Nice.
             claim_at = _token_position(part, text)
-            _start, _end, names = min(found, key=lambda item: (abs(item[0] - claim_at), -item[0]))
+            claim_end = claim_at + len(words(text))
+            _start, _end, names = min(
+                found, key=lambda item: (max(claim_at - item[1], item[0] - claim_end, 0), -item[0])
+            )
             return sorted(names)[0]
     return None
+
+
+def _phrases_in(phrases: PhraseIndex, part: str) -> list[tuple[int, int, frozenset[str]]]:
+    found_words = tokens(part)
+    capitals = [written.isupper() for _, written in found_words]
+    return phrases.find([base_form(word) for word, _ in found_words], capitals=capitals)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
@@ -33,6 +33,8 @@ BULLETIN_HOURS = 6
 DISPUTE_RATIO = 4.0
 # Figures published further apart than this belong to different news cycles: never a contradiction or update.
 NEWS_CYCLE_HOURS = 24 * 10
+# A count of a day, told this many days after it, is that day's final count (unless the count only grows).
+SETTLED_DAYS = 2
 # A later article that recalls an earlier count ("le ministère avait alors compté …") reaches further back.
 RECALL_CYCLES = 6
 WEIGHTS = {
@@ -95,6 +97,13 @@ def rank(
         shown.remove(weakest)
         shown.append(contradiction)
     return shown
+
+
+def compare(
+    key: ClaimKey, other: ClaimKey, *, entity_frequency: Mapping[str, int] | None = None, archive_size: int = 0
+) -> Suggestion | None:
+    """The engine's verdict on one pair, whatever its score (None across kinds): what `rank` would say of it."""
+    return _compare(key, other, 0, _Rarity(entity_frequency or {}, archive_size))
 
 
 class _Rarity:
@@ -267,7 +276,7 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
     if key.subset or other.subset or hours > cycle or _states_figure(other, key) or _states_figure(key, other):
         return Relation.SUPPORTS
     comparable = _ratio(key, other) <= DISPUTE_RATIO and not pair.partial_scope
-    same_period = key.scope_period == other.scope_period
+    same_period = _same_period(key, other)
     sides = _side(key.source), _side(other.source)
     disputed = all(sides) and sides[0] != sides[1] and (pair.similarity >= SAME_SUBJECT or pair.shared_names)
     # A day named on one side only may be another day than the other side's: not sure enough to call a dispute.
@@ -277,10 +286,9 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         return Relation.CONTRADICTS
     if key.sentence == other.sentence:
         return Relation.SUPPORTS  # two figures of one sentence count two things
-    closed = _past_period(key) and key.scope_period == other.scope_period
-    if closed and comparable and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
-        # A toll of a year long past is no bulletin any more: two figures for it disagree.
-        pair.reasons.append(f"two tolls for the same past event ({key.scope_period})")
+    if _settled(key, other) and comparable and (pair.similarity >= SAME_SUBJECT or pair.shared_names):
+        # A count of a time long past is no bulletin any more: two figures for it disagree.
+        pair.reasons.append(f"two counts for the same past time ({key.scope_period})")
         return Relation.CONTRADICTS
     if key.cumulative and other.cumulative and (hours >= BULLETIN_HOURS or pair.similarity < SAME_WORDING):
         earlier, later = (key, other) if _published(key) <= _published(other) else (other, key)
@@ -290,6 +298,36 @@ def _incompatible(key: ClaimKey, other: ClaimKey, pair: _Pair) -> Relation:
         pair.reasons.append("same thing counted the same day, incompatible values")
         return Relation.CONTRADICTS
     return Relation.SUPPORTS
+
+
+def _same_period(key: ClaimKey, other: ClaimKey) -> bool:
+    """Both count the same time: the same period named, or none; or a day named on one side only that the other
+    side's publication covers (a count published that day, or the morning after, without saying which day)."""
+    if key.scope_period == other.scope_period:
+        return True
+    named, unnamed = (key, other) if key.scope_period else (other, key)
+    if unnamed.scope_period or len(named.scope_period) != len("yyyy-mm-dd") or unnamed.published is None:
+        return False
+    day = date.fromisoformat(named.scope_period)
+    return timedelta(0) <= unnamed.published.date() - day <= timedelta(days=1)
+
+
+def _settled(key: ClaimKey, other: ClaimKey) -> bool:
+    """Whether both count a period that was over when either was published: a past year; or a day some days
+    before both, for a count that does not grow (a march's turnout is final by then, a death toll is not)."""
+    period = key.scope_period
+    if not period or period != other.scope_period:
+        return False
+    if _past_period(key):
+        return True
+    if (
+        len(period) != len("yyyy-mm-dd")
+        or key.cumulative
+        or other.cumulative
+        or not (key.published and other.published)
+    ):
+        return False
+    return min(key.published, other.published).date() - date.fromisoformat(period) >= timedelta(days=SETTLED_DAYS)
 
 
 def _past_period(key: ClaimKey) -> bool:

@@ -170,7 +170,8 @@ def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[
 
 
 def claim_key_of(claim: Claim):
-    """The engine's key of a claim, from its reading, sentence, entities and article."""
+    """The engine's key of a claim, from its reading, sentence, entities and article (its text before the claim
+    too: the sentence before may name the figure's day or source)."""
     return claim_key(
         kind=claim.kind,
         reading=claim.normalized,
@@ -179,6 +180,7 @@ def claim_key_of(claim: Claim):
         entities=[entity["text"] for entity in claim.entities if entity.get("text")],
         language=claim.article.language,
         published=claim.article.published_on,
+        before=claim.article.body[: claim.start],
     )
 
 

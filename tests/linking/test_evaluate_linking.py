@@ -16,3 +16,9 @@ def test_evaluate_linking_prints_each_measure_per_language_pair(capsys):
 def test_evaluate_linking_says_which_folder_it_cannot_read(tmp_path):
     with pytest.raises(CommandError, match="Cannot load the linking set"):
         call_command("evaluate_linking", "--devset", str(tmp_path))
+
+
+def test_evaluate_linking_lists_the_pairs_it_got_wrong_on_request(capsys):
+    call_command("evaluate_linking", "--misses")
+    output = capsys.readouterr().out
+    assert "== same fact missed" in output and "engine: " in output

@@ -3,7 +3,7 @@
 from datetime import date
 
 from claims.linking import claim_key
-from claims.linking.evaluation import evaluate, format_report
+from claims.linking.evaluation import evaluate, format_misses, format_report
 
 
 def mention(mention_id, file):
@@ -67,3 +67,17 @@ def test_a_mention_the_extractor_missed_counts_against_coverage_not_the_linker()
     report = evaluate(GOLD, KEYS)
     assert report.linked_mentions == 3 and report.mentions == 4
     assert "3/4 gold mentions" in format_report(report)
+
+
+def test_each_pair_scored_wrong_is_listed_with_both_keys_and_the_engines_reasons():
+    gold = {**GOLD, "contradictions": [], "distractors": [{"a": "march/01.police", "b": "march/02.police"}]}
+    report = evaluate(gold, KEYS)
+    assert {(miss.what, miss.a, miss.b) for miss in report.misses} == {
+        ("false contradiction", "march/01.police", "march/03.organisers"),
+        ("false contradiction", "march/02.police", "march/03.organisers"),
+        ("distractor first or flagged", "march/01.police", "march/02.police"),
+    }
+    listing = format_misses(report, gold, KEYS)
+    assert "== false contradiction (2)" in listing
+    assert "«40 000 manifestants» quantity: protester" in listing
+    assert "engine: contradicts" in listing and "organisers' figure" in listing

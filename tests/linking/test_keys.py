@@ -264,3 +264,160 @@ def test_a_part_word_before_the_figures_clause_singles_out_something_else():
     part = quantity(31, None, "31", "Les autorités ont procédé à 309 interpellations, dont 31 dans la capitale.")
     assert not french.subset and not english.subset
     assert part.subset
+
+
+def keyed_after(before, value, unit, text, sentence, *, language="fr", published=date(2025, 9, 18)):
+    """A claim whose article says `before` just ahead of its sentence."""
+    return claim_key(
+        kind="quantity",
+        reading={"value": value, "unit": unit},
+        text=text,
+        sentence=sentence,
+        entities=(),
+        language=language,
+        published=published,
+        before=before + sentence[: sentence.find(text)],
+    )
+
+
+def test_the_sentence_before_gives_the_source_a_french_claim_leaves_out():
+    key = keyed_after(
+        "L'opération a demandé des mois de préparation. Le SBU avance un bilan ambitieux. ",
+        6e9,
+        "euro",
+        "6 milliards d'euros",
+        "Le montant des dégâts est estimé à 6 milliards d'euros.",
+    )
+    assert key.source == "ukraine"
+
+
+def test_the_sentence_before_gives_the_day_an_english_claim_leaves_out():
+    key = keyed_after(
+        'That day, September 10, had been called on social media under the banner "Block Everything". ',
+        250000,
+        "people",
+        "250,000 people",
+        "The Interior Ministry counted 175,000 people in the streets, the CGT union 250,000 people.",
+        language="en",
+    )
+    assert key.scope_period == "2025-09-10"
+    assert key.source == "organisers"  # its own sentence names its source
+
+
+def test_a_claims_own_sentence_outweighs_the_one_before():
+    key = keyed_after(
+        "Les syndicats font moins bien que le 18 septembre. ",
+        195000,
+        "manifestant",
+        "195 000 manifestants",
+        "Le ministère de l'Intérieur a compté 195 000 manifestants ce jeudi 2 octobre.",
+        published=date(2025, 10, 2),
+    )
+    assert (key.source, key.scope_period) == ("authorities", "2025-10-02")
+
+
+def test_a_new_paragraph_does_not_inherit_the_last_ones_source_or_day():
+    key = keyed_after(
+        "Ukraine's security service, the SBU, says it hit 41 aircraft on June 1.\n\n",
+        7e9,
+        "dollar",
+        "$7 billion",
+        "The damage is put at $7 billion.",
+        language="en",
+        published=date(2025, 6, 2),
+    )
+    assert (key.source, key.scope_period) == (None, None)
+
+
+def test_a_nationality_that_qualifies_the_counted_noun_cites_no_one():
+    key = quantity(
+        4,
+        "airfield",
+        "four Russian military airfields",
+        "Kyiv says the drones struck four Russian military airfields, separated by thousands of miles.",
+        language="en",
+    )
+    assert key.source == "ukraine"
+
+
+def test_a_country_after_a_place_preposition_is_where_not_who():
+    french = quantity(117, "drone", "117 drones", "Les 117 drones ont décollé de camions garés en Russie.")
+    english = quantity(
+        117, "drone", "117 drones", "The 117 drones were launched from trucks parked in Russia.", language="en"
+    )
+    assert french.source is None and english.source is None
+
+
+def test_a_source_named_before_its_figure_in_one_clause_is_still_cited():
+    key = quantity(
+        250000, "people", "250,000 people", "The ministry counted 175,000, the CGT union 250,000 people.", language="en"
+    )
+    assert key.source == "organisers"
+
+
+def test_a_longer_unit_phrase_in_the_claims_own_words_says_what_is_counted():
+    english = quantity(
+        117, "vehicle", "117 unmanned aerial vehicles", "Kyiv launched 117 unmanned aerial vehicles.", language="en"
+    )
+    french = quantity(
+        30, "véhicule", "30 véhicules aériens sans pilote", "L'armée a abattu 30 véhicules aériens sans pilote."
+    )
+    assert english.unit_concept == "drone"
+    assert french.unit_concept == "drone"
+
+
+def test_a_country_the_sentence_before_is_about_is_no_source():
+    key = keyed_after(
+        "Ukraine had never before hit Siberia. ",
+        5000,
+        "kilometre",
+        "almost 5,000 kilometers",
+        "The Belaya base lies almost 5,000 kilometers from the front.",
+        language="en",
+        published=date(2025, 6, 3),
+    )
+    assert key.source is None
+
+
+def test_the_place_of_a_figure_is_the_one_nearest_its_words_either_side():
+    french = quantity(
+        20000, "", "plus de 20 000", "La CGT revendique 25 000 manifestants à Nantes et plus de 20 000 à Nice."
+    )
+    english = quantity(
+        20000, "", "over 20,000", "The CGT claimed 25,000 marchers in Nantes and over 20,000 in Nice.", language="en"
+    )
+    assert french.scope_place == english.scope_place == "nice"
+
+
+def test_a_year_a_comparison_reaches_back_to_is_not_the_period_counted():
+    french = quantity(20000, "", "20 000", "À Nice, 20 000 manifestants, du jamais vu depuis 2010.")
+    english = quantity(20000, "", "20,000", "In Nice, 20,000 marched, the most since 2010.", language="en")
+    assert french.scope_period is None and english.scope_period is None
+
+
+def test_people_held_in_custody_are_another_count_than_the_arrests():
+    french = keyed(
+        134,
+        "personne",
+        "arrest",
+        "134 personnes",
+        "309 personnes ont été interpellées et 134 personnes ont été placées en garde à vue.",
+    )
+    english = quantity(134, "detention", "134 detentions", "Officials reported 309 arrests and 134 detentions.")
+    arrests = quantity(309, "arrest", "309 arrests", "Officials reported 309 arrests and 134 detentions.")
+    assert french.unit_concept == english.unit_concept == "custody"
+    assert arrests.unit_concept == "arrest"
+
+
+def test_what_follows_a_keyed_generic_unit_says_what_it_counts():
+    french = keyed(
+        1411, "personne", "person", "1411 personnes", "Dans la province de Kounar, 1411 personnes ont perdu la vie."
+    )
+    english = keyed(1411, "people", "person", "1,411 people", "In Kunar province, 1,411 people died.", language="en")
+    assert french.unit_concept == english.unit_concept == "dead"
+
+
+def test_a_share_of_strikers_in_the_ecoles_is_the_primary_schools_share():
+    french = quantity(17.48, "%", "17,48 %", "On compte 17,48 % de grévistes dans les écoles.")
+    english = quantity(17.48, "%", "17.48%", "Some 17.48% were on strike in primary schools.", language="en")
+    assert french.scope_place == english.scope_place == "primary_schools"

@@ -301,3 +301,124 @@ def test_an_english_dispute_is_not_called_when_only_one_side_names_the_day_count
         published=date(2025, 9, 18),
     )
     assert all(s.relation != Relation.CONTRADICTS for s in rank(ministry, [(2, september)]))
+
+
+def test_a_french_dispute_is_called_when_the_day_named_is_the_other_sides_day_of_publication():
+    ministry = quantity(
+        506000,
+        "manifestant",
+        "Le ministère de l'Intérieur a compté 506 000 manifestants ce jeudi 18 septembre.",
+        text="506 000 manifestants",
+    )
+    union = quantity(
+        1e6, "manifestant", "La CGT revendique un million de manifestants dans toute la France.", text="un million"
+    )
+    assert rank(ministry, [(2, union)])[0].relation == Relation.CONTRADICTS
+
+
+def test_an_english_dispute_is_called_when_the_other_side_published_the_morning_after_the_day_named():
+    ministry = quantity(
+        506000,
+        "protester",
+        "On September 18, the Interior Ministry counted 506,000 protesters nationwide.",
+        text="506,000 protesters",
+        language="en",
+    )
+    union = quantity(
+        1e6,
+        "protester",
+        "The CGT union claimed over a million protesters nationwide.",
+        text="over a million protesters",
+        language="en",
+        published=date(2025, 9, 19),
+    )
+    assert rank(union, [(2, ministry)])[0].relation == Relation.CONTRADICTS
+
+
+def test_a_model_name_in_a_french_claims_sentence_is_no_figure_that_counts_something_else():
+    kyiv = quantity(
+        40,
+        "aéronef",
+        "Selon Kiev, plus de 40 aéronefs, dont des A-50, des Tu-95 et des Tu-22 M3, ont été atteints.",
+        text="plus de 40 aéronefs",
+        qualifier="more_than",
+    )
+    us = quantity(
+        20,
+        "warplane",
+        "Two U.S. officials say Ukraine's strike hit as many as 20 Russian warplanes.",
+        text="as many as 20 Russian warplanes",
+        qualifier="at_most",
+        language="en",
+    )
+    assert rank(kyiv, [(2, us)])[0].relation == Relation.CONTRADICTS
+
+
+def test_a_model_name_in_an_english_claims_sentence_is_no_figure_that_counts_something_else():
+    kyiv = quantity(
+        41,
+        "aircraft",
+        "Kyiv says 41 aircraft, among them Tu-22M3 and A-50 planes, were hit.",
+        text="41 aircraft",
+        language="en",
+    )
+    us = quantity(
+        20,
+        "warplane",
+        "U.S. officials say Ukraine's strike hit as many as 20 Russian warplanes.",
+        text="as many as 20 Russian warplanes",
+        qualifier="at_most",
+        language="en",
+    )
+    assert rank(us, [(2, kyiv)])[0].relation == Relation.CONTRADICTS
+
+
+def test_two_french_reports_of_a_past_days_turnout_disagree():
+    first = quantity(
+        250000,
+        "manifestant",
+        "Le 10 septembre, la CGT avait compté 250 000 manifestants dans tout le pays.",
+        text="250 000 manifestants",
+    )
+    later = quantity(
+        300000,
+        "manifestant",
+        "Lors de la journée du 10 septembre, la CGT avait estimé la mobilisation à 300 000 manifestants.",
+        text="300 000 manifestants",
+        published=date(2025, 10, 2),
+    )
+    assert rank(first, [(2, later)])[0].relation == Relation.CONTRADICTS
+
+
+def test_an_english_toll_of_a_past_day_still_grows_rather_than_disagrees():
+    first = quantity(
+        800, "dead", "The August 31 earthquake killed 800 people, the Taliban said.", text="800", language="en"
+    )
+    later = quantity(
+        1411,
+        "dead",
+        "The August 31 earthquake killed 1,411 people, the Taliban said.",
+        text="1,411",
+        language="en",
+        published=date(2025, 9, 4),
+    )
+    assert rank(first, [(2, later)])[0].relation != Relation.CONTRADICTS
+
+
+def test_two_english_reports_of_a_past_days_turnout_disagree():
+    first = quantity(
+        250000,
+        "protester",
+        "On September 10, the CGT union counted 250,000 protesters.",
+        text="250,000 protesters",
+        language="en",
+    )
+    later = quantity(
+        300000,
+        "protester",
+        "The CGT union had put the September 10 turnout at 300,000 protesters.",
+        text="300,000 protesters",
+        language="en",
+        published=date(2025, 10, 2),
+    )
+    assert rank(later, [(2, first)])[0].relation == Relation.CONTRADICTS

@@ -7,7 +7,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.linking.evaluation import evaluate, extract_articles, format_report, load_devset, mention_keys
+from claims.linking.evaluation import (
+    evaluate,
+    extract_articles,
+    format_misses,
+    format_report,
+    load_devset,
+    mention_keys,
+)
 
 
 class Command(BaseCommand):
@@ -19,6 +26,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--devset", help="folder holding gold.json and the articles (default: the project's)")
+        parser.add_argument(
+            "--misses",
+            action="store_true",
+            help="after the figures, list every pair scored wrong (same-fact partners not in the first 5, false "
+            "and missed contradictions, distractors ranked first or flagged, updates not typed) with both claims' "
+            "keys and the engine's reasons",
+        )
 
     def handle(self, *args, **options) -> None:
         base = Path(getattr(settings, "BASE_DIR", Path.cwd()))
@@ -27,5 +41,8 @@ class Command(BaseCommand):
             gold, bodies = load_devset(directory)
         except (OSError, ValueError, KeyError) as error:
             raise CommandError(f"Cannot load the linking set from {directory}: {error}") from None
-        keys = mention_keys(gold, extract_articles(gold, bodies))
-        self.stdout.write(format_report(evaluate(gold, keys)))
+        keys = mention_keys(gold, extract_articles(gold, bodies), bodies)
+        report = evaluate(gold, keys)
+        self.stdout.write(format_report(report))
+        if options["misses"]:
+            self.stdout.write(format_misses(report, gold, keys))
