@@ -264,3 +264,16 @@ def test_a_part_word_before_the_figures_clause_singles_out_something_else():
     part = quantity(31, None, "31", "Les autorités ont procédé à 309 interpellations, dont 31 dans la capitale.")
     assert not french.subset and not english.subset
     assert part.subset
+
+
+def test_a_date_without_its_year_spans_no_days():
+    key = claim_key(
+        kind="date",
+        reading={"date": "--11-09", "precision": "day"},
+        text="le 9 novembre",
+        sentence="Le sommet s'est tenu le 9 novembre.",
+        entities=(),
+        language="fr",
+        published=None,
+    )
+    assert (key.date_start, key.date_end) == (None, None)
