@@ -282,6 +282,10 @@ class Referents:
         person = role[0] not in speech.body_nouns and (
             role[0] in speech.person_roles or role[-1] in speech.person_roles
         )
+        written = _strip_determiner(fold(head), speech).split()
+        plural = any(word not in speech.person_roles and _singular(word) in speech.person_roles for word in written)
+        if person and plural:
+            return None  # "les dirigeants britannique et français": several people, no one of them
         by_role = self._by_role(role, start, person=person, nationality=nationality)
         if by_role is not None:
             return by_role

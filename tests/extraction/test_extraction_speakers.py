@@ -296,3 +296,24 @@ def test_a_nationality_in_the_mention_agrees_with_the_referents(language, text, 
 )
 def test_a_role_with_a_nationality_finds_the_person_of_that_nationality(language, text, speaker):
     assert only_quote(text, language).fields["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        (
+            "fr",
+            "Le ministre hongrois Peter Szijjarto a protesté à Budapest. Les dirigeants britannique et français "
+            "ont déclaré : « Nous enverrons des troupes ».",
+            "Les dirigeants britannique et français",
+        ),
+        (
+            "en",
+            "Hungarian minister Peter Szijjarto protested in Budapest. "
+            'The British and French leaders said: "We will send troops."',
+            "The British and French leaders",
+        ),
+    ],
+)
+def test_several_people_named_by_a_plural_role_are_no_one_of_them(language, text, mention):
+    assert credited(text, language) == (mention, mention)
