@@ -1,7 +1,19 @@
+from datetime import date
+
 from django import forms
 
-from .extraction.readings import QUALIFIER_LABELS, Precision, all_reading_fields, reading_fields
+from .extraction.readings import QUALIFIER_LABELS, Precision, all_reading_fields, partial_date, reading_fields
 from .models import Claim, ClaimLink, Rating
+
+
+class ReadingDateField(forms.DateField):
+    """A date, or one the article gave without its year ("--11-09", "--03"), kept as the text it is."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and partial_date(value.strip()):
+            return value.strip()
+        return super().to_python(value)
+
 
 QUALIFIER_CHOICES = [(qualifier.value, label) for qualifier, label in QUALIFIER_LABELS.items()]
 READING_FORM_FIELDS = {
@@ -14,7 +26,7 @@ READING_FORM_FIELDS = {
     "unit_key": lambda: forms.CharField(label="Unit key (same in every language)", max_length=40, required=False),
     "per": lambda: forms.CharField(label="Per (a rate's denominator)", max_length=80, required=False),
     "value_old": lambda: forms.CharField(label="Changed from", max_length=40, required=False),
-    "date": lambda: forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"})),
+    "date": lambda: ReadingDateField(label="Date", widget=forms.DateInput(attrs={"type": "date"})),
     "precision": lambda: forms.ChoiceField(label="Precision", choices=[(p.value, p.value) for p in Precision]),
     "speaker": lambda: forms.CharField(label="Speaker", max_length=200, required=False),
     "speaker_mention": lambda: forms.CharField(label="Speaker as the text words it", max_length=200, required=False),
@@ -22,6 +34,20 @@ READING_FORM_FIELDS = {
     "quote": lambda: forms.CharField(label="Quote", widget=forms.Textarea(attrs={"rows": 3})),
     "label": lambda: forms.CharField(label="Entity type (PER, ORG, LOC, MISC)", max_length=40),
 }
+
+
+def show_year_less_date(form: forms.Form) -> None:
+    """A date input cannot show "--11-09": a text box shows it, and takes the full date that fixes it."""
+    if partial_date(form.initial.get("date")):
+        form.fields["date"].widget = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD"})
+        form.fields["date"].help_text = "The article gives no year: type the full date (YYYY-MM-DD), or keep it."
+
+
+def reading_date_text(data: dict) -> dict:
+    """The form's reading with its date written as the reading stores it."""
+    if isinstance(data.get("date"), date):
+        data["date"] = data["date"].isoformat()
+    return data
 
 
 def reading_initial(claim: Claim) -> dict:
@@ -49,12 +75,13 @@ class ClaimEditForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in reading_fields(kind):
             self.fields[name] = READING_FORM_FIELDS[name]()
+        if "date" in self.fields:
+            show_year_less_date(self)
 
     def reading(self) -> dict:
-        data = {name: self.cleaned_data.get(name) for name in self.fields if name not in {"version", "start", "end"}}
-        if data.get("date"):
-            data["date"] = data["date"].isoformat()
-        return data
+        return reading_date_text(
+            {name: self.cleaned_data.get(name) for name in self.fields if name not in {"version", "start", "end"}}
+        )
 
 
 class ClaimCreateForm(forms.Form):
@@ -70,6 +97,7 @@ class ClaimCreateForm(forms.Form):
             field = READING_FORM_FIELDS[name]()
             field.required = False  # which ones are needed depends on the kind: the service checks
             self.fields[name] = field
+        show_year_less_date(self)  # a suggestion for a selection in an article with no publication date
 
     def kind_fields(self) -> list[tuple[forms.BoundField, str, bool]]:
         """Each reading field, the kinds it belongs to, and whether the chosen kind hides it."""
@@ -85,10 +113,7 @@ class ClaimCreateForm(forms.Form):
 
     def reading(self) -> dict:
         kind = self.cleaned_data["kind"]
-        data = {name: self.cleaned_data.get(name) for name in reading_fields(kind)}
-        if data.get("date"):
-            data["date"] = data["date"].isoformat()
-        return data
+        return reading_date_text({name: self.cleaned_data.get(name) for name in reading_fields(kind)})
 
 
 class CommentForm(forms.Form):

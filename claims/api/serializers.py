@@ -6,6 +6,13 @@ from rest_framework import serializers
 from claims.exports.columns import CLAIM_FIELDS
 from claims.models import Claim, ClaimLink, Fact, Rating
 
+# The model's help text, with what a tool needs to read a date: the OpenAPI description of the reading.
+NORMALIZED_HELP = (
+    "Reading by kind: value, value_max, qualifier, unit; date, precision; speaker, quote; label. A date is "
+    'ISO 8601 (YYYY-MM-DD, the first day of its month or year if vaguer), or a partial date "--MM-DD" or "--MM" '
+    "when the article has no publication date and the text gives no year; null when nothing places it."
+)
+
 
 class ClaimSerializer(serializers.ModelSerializer):
     article_title = serializers.CharField(source="article.title")
@@ -19,6 +26,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = CLAIM_FIELDS  # the one exported shape, shared with the dumps and the CSVs
+        extra_kwargs = {"normalized": {"help_text": NORMALIZED_HELP}}
 
 
 class ClaimChangeSerializer(serializers.Serializer):
@@ -29,7 +37,8 @@ class ClaimChangeSerializer(serializers.Serializer):
     )
     reading = serializers.DictField(
         required=False,
-        help_text='Corrected normalised fields for the claim\'s kind, e.g. {"value": 30, "unit": "pays"}.',
+        help_text='Corrected normalised fields for the claim\'s kind, e.g. {"value": 30, "unit": "pays"}; a date is '
+        'YYYY-MM-DD, or "--MM-DD" / "--MM" when the article has no publication date and the text gives no year.',
     )
     start = serializers.IntegerField(min_value=0, required=False, help_text="Corrected span start.")
     end = serializers.IntegerField(min_value=1, required=False, help_text="Corrected span end.")
@@ -68,6 +77,7 @@ class FactClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = ["id", "article", "source", "published_on", "article_url", "kind", "text", "normalized", "status"]
+        extra_kwargs = {"normalized": {"help_text": NORMALIZED_HELP}}
 
 
 class ContradictionSerializer(serializers.Serializer):

@@ -2,21 +2,21 @@
 text gave last ("la veille", "the month before", "la même année").
 
 With no publication date, what only the publication date could place (a weekday, "l'an dernier",
-"next week", a quarter with no year) is left relative: its precision is kept and its date is None.
+"next week", a quarter with no year) is left relative: its precision is kept and its date is None. A
+day or a month given without its year ("le 9 novembre", "en mars") keeps what the text says as an ISO
+8601 partial date ("--11-09", "--03"): guessing the year would read as a fact.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
-
-import dateparser
+from datetime import date, timedelta
+from functools import cache
 
 from .lexicons import Lexicon
 from .lexicons.calendar import Calendar, calendar_for
-from .readings import Precision
+from .readings import Precision, partial_date
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
 from .syntax import governing_verb, is_conditional, is_future_oriented
@@ -31,6 +31,20 @@ _SERIES_WORDS = (
     r"\d+(?:e|er|eme|th|nd|rd|st)|\w+ieme|premier|chaque|tous les|first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|every|each"
 )
+
+
+@dataclass(frozen=True)
+class _YearLess:
+    """A month, or a month and a day, the text gives with no year and the article with no date to take it from."""
+
+    month: int
+    day: int | None = None
+
+    def __post_init__(self):
+        date(2000, self.month, self.day or 1)  # a leap year: 29 February stands, "31 avril" is a ValueError
+
+    def isoformat(self) -> str:
+        return f"--{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
 
 
 @dataclass(frozen=True)
@@ -168,7 +182,10 @@ def find_dates(index: DocIndex, quoted: list[tuple[int, int]]) -> list[ClaimReco
         if resolved is None:
             continue
         value, precision = resolved
-        anchored = index.published is not None or item.rule in {"date.iso", "date.numeric"}
+        # A year-less date is what the text says, not a guess: as sure as a resolved one.
+        anchored = (
+            index.published is not None or item.rule in {"date.iso", "date.numeric"} or isinstance(value, _YearLess)
+        )
         confidence = 0.9 if value is not None and anchored else 0.5
         fields = {"date": value.isoformat() if value else None, "precision": precision}
         records.append(
@@ -257,7 +274,7 @@ def _groups(match: re.Match[str]) -> dict[str, str]:
     return groups
 
 
-def _resolve(index: DocIndex, item: _Found, earlier: list[ClaimRecord]) -> tuple[date | None, str] | None:
+def _resolve(index: DocIndex, item: _Found, earlier: list[ClaimRecord]) -> tuple[date | _YearLess | None, str] | None:
     lexicon, published, match, rule = index.lexicon, index.published, item.match, item.rule
     calendar = calendar_for(lexicon.language)
     groups = _groups(match)
@@ -298,8 +315,7 @@ def _resolve(index: DocIndex, item: _Found, earlier: list[ClaimRecord]) -> tuple
         if "year" in groups:
             return date(int(groups["year"]), month_number, 1), Precision.MONTH.value
         if published is None:
-            parsed = _dateparser(f"1 {_month_name(lexicon, month_number)}", lexicon.language, None, False)
-            return (parsed.replace(day=1) if parsed else None), Precision.MONTH.value
+            return _YearLess(month_number), Precision.MONTH.value
         return _nearest(published, month_number, 1, _tense(index, item, direction)), Precision.MONTH.value
     day = 1 if groups.get("day") == "1er" else int(groups["day"])
     precision = Precision.WEEK.value if rule == "date.week" else Precision.DAY.value
@@ -307,9 +323,8 @@ def _resolve(index: DocIndex, item: _Found, earlier: list[ClaimRecord]) -> tuple
         if "year" in groups:
             return date(int(groups["year"]), month_number, day), precision
         if published is None:
-            # No reference: dateparser gives month and day; the year is only a guess (confidence 0.5).
-            parsed = _dateparser(f"{day} {_month_name(lexicon, month_number)}", lexicon.language, None, False)
-            return parsed, precision
+            # A weekday does not give the year either: the same date falls on it every few years.
+            return _YearLess(month_number, day), precision
         resolved = _nearest(published, month_number, day, _tense(index, item, direction))
     except ValueError:
         return None  # "31 avril"
@@ -357,24 +372,19 @@ def _tense(index: DocIndex, item: _Found, direction: str) -> str:
     return "open"
 
 
-def _month_name(lexicon: Lexicon, number: int) -> str:
-    return next(name for name, value in lexicon.months.items() if value == number)
-
-
-def _year_of_weekday(parsed: date, weekday: int, published: date | None) -> date:
+def _year_of_weekday(parsed: date, weekday: int, published: date) -> date:
     """ "vendredi 14 mars" with no year: the year, nearest the publication, where the 14th is a Friday."""
     if parsed.weekday() == weekday:
         return parsed
-    reference = published or parsed
     candidates = []
-    for year in range(reference.year - 6, reference.year + 7):
+    for year in range(published.year - 6, published.year + 7):
         try:
             candidate = parsed.replace(year=year)
         except ValueError:  # 29 February
             continue
         if candidate.weekday() == weekday:
             candidates.append(candidate)
-    return min(candidates, key=lambda candidate: abs(candidate - reference), default=parsed)
+    return min(candidates, key=lambda candidate: abs(candidate - published), default=parsed)
 
 
 def _direction(index: DocIndex, item: _Found, calendar: Calendar) -> str:
@@ -457,13 +467,14 @@ def _year_part(index, item, groups, calendar, earlier, direction) -> tuple[date 
 
 
 def _focus(index: DocIndex, item: _Found, earlier: list[ClaimRecord], *, same_paragraph: bool = False) -> date | None:
-    """The date the text gave last before `item`."""
+    """The date the text gave last before `item`; None when that one has no year, as nothing can count from it."""
     floor = paragraph_bounds(index.text, item.start)[0] if same_paragraph else 0
     for record in reversed(earlier):
         if record.start < floor:
             break
         if record.fields.get("date"):
-            return date.fromisoformat(record.fields["date"])
+            value = record.fields["date"]
+            return None if partial_date(value) else date.fromisoformat(value)
     return None
 
 
@@ -491,17 +502,3 @@ def _shifted(reference: date | None, precision: str, shift: int) -> date | None:
         month_index = reference.year * 12 + reference.month - 1 + shift
         return date(month_index // 12, month_index % 12 + 1, 1)
     return date(reference.year + shift, 1, 1)
-
-
-@lru_cache(maxsize=4096)
-def _dateparser(expression: str, language: str, published: date | None, future: bool) -> date | None:
-    # A year-less date is the most recent one before publication, unless the clause looks ahead.
-    settings = {
-        "PREFER_DATES_FROM": "future" if future else "past",
-        "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(expression, languages=[language], settings=settings)
-    return parsed.date() if parsed else None

@@ -19,7 +19,7 @@ from .records import ClaimRecord, Kind
 from .referents import Referents
 from .spans import DocIndex
 
-EXTRACTOR_VERSION = "2.1.0"
+EXTRACTOR_VERSION = "2.2.0"
 
 
 @dataclasses.dataclass(frozen=True)

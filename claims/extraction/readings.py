@@ -9,6 +9,7 @@ mapping with `reading_parse` (what a reviewer or a tool sends: strings allowed, 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import date
@@ -75,6 +76,24 @@ UNIT_KEY_MAX_LENGTH = 40
 SPEAKER_MAX_LENGTH = 200
 QUOTE_MAX_LENGTH = 5000
 LABEL_MAX_LENGTH = 40
+
+
+# ISO 8601 with the year left out: what an article with no publication date says of "le 9 novembre" or "en mars".
+_PARTIAL_DATE = re.compile(r"--(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?")
+
+
+def partial_date(value: Any) -> tuple[int, int | None] | None:
+    """Month and day (None for a month alone) of a year-less date ("--11-09", "--03"); None for anything else,
+    a full date included."""
+    match = _PARTIAL_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    month, day = int(match.group("month")), int(match.group("day")) if match.group("day") else None
+    try:
+        date(2000, month, day or 1)  # a leap year, so "--02-29" stands
+    except ValueError:
+        return None
+    return month, day
 
 
 class ReadingError(ValueError):
@@ -179,7 +198,9 @@ class QuantityReading:
 
 @dataclass(frozen=True)
 class DateReading:
-    date: str | None  # ISO 8601; None when the text gives no way to place it (a weekday with no date)
+    # ISO 8601: YYYY-MM-DD, or "--MM-DD" / "--MM" when the article gives no year and has no publication
+    # date; None when the text gives no way to place it (a weekday with no date).
+    date: str | None
     precision: str = Precision.DAY.value
 
     kind: ClassVar[Kind] = Kind.DATE
@@ -187,15 +208,27 @@ class DateReading:
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> DateReading:
         raw = data.get("date")
+        precision = _choice(data.get("precision"), "precision", Precision, Precision.DAY)
+        if isinstance(raw, date):
+            return cls(date=raw.isoformat(), precision=precision)
+        text = str(raw or "").strip()
+        year_less = partial_date(text)
+        if year_less is not None:
+            with_day = year_less[1] is not None
+            if with_day != (precision in {Precision.DAY, Precision.WEEK}) or precision == Precision.YEAR:
+                raise ReadingError(
+                    "date", "A date without its year is --MM-DD for a day or a week, --MM for a month or a quarter."
+                )
+            return cls(date=text, precision=precision)
         try:
-            day = raw if isinstance(raw, date) else date.fromisoformat(str(raw or "").strip())
+            day = date.fromisoformat(text)
         except ValueError:
             raise ReadingError(
-                "date", "Write the date as YYYY-MM-DD (the first day of the month or year if vaguer)."
+                "date",
+                "Write the date as YYYY-MM-DD (the first day of the month or year if vaguer), or --MM-DD or --MM "
+                "when the article gives no year.",
             ) from None
-        return cls(
-            date=day.isoformat(), precision=_choice(data.get("precision"), "precision", Precision, Precision.DAY)
-        )
+        return cls(date=day.isoformat(), precision=precision)
 
 
 @dataclass(frozen=True)

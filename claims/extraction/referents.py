@@ -12,7 +12,9 @@ tells it ("Mme", "Ms", "la conseillère"). A speaker mention then resolves:
 - a metonym ("Bercy", "les juges de Mon-Repos") to the body it stands for;
 - a role ("le préfet", "la candidate", "the charity", "le chef de l'État") to the referent given that
   role, the latest named before (or the first after, for a headline), else, for a person, to the one
-  the text was speaking of, as a pronoun would;
+  the text was speaking of, as a pronoun would. A person's role is never a body's ("les dirigeants de
+  l'UE" gives the EU no role), and a nationality in the mention ("le dirigeant ukrainien") must agree
+  with the one the article gave the referent ("le président ukrainien Volodymyr Zelensky");
 - a pronoun ("il", "she") to the latest salient person before it (the subject of a clause, or a
   speaker) of that gender;
 - an indefinite source ("une source au fait du dossier", "an official") to nobody.
@@ -71,6 +73,10 @@ class Referents:
         self.speech: Speech = speech_for(index.language)
         self.referents: list[Referent] = []
         self._calendar_words = {*index.lexicon.weekdays, *index.lexicon.months}  # "Jeudi" is not a person
+        # Role words are singular ("francai" of "français"): so are the keys.
+        self._nationalities = {
+            key: country for form, country in self.speech.nationalities.items() for key in (form, _singular(form))
+        }
         self._aliases: dict[str, Referent] = {}
         self._starts: list[int] = []
         self._mentions: list[_Mention] = []
@@ -150,13 +156,15 @@ class Referents:
         position = first.i - 1
         if position >= 0 and doc[position].text == ",":
             position -= 1
+        if position > 0 and self._is_determiner(doc[position]) and fold(doc[position - 1].text) in self.speech.of_words:
+            position -= 1  # "les dirigeants de l'UE": the determiner of the name, after the word that links it
         if position >= 0 and (fold(doc[position].text) in self.speech.of_words or doc[position].pos_ == "ADP"):
             position = -1  # "le chef de file des Insoumis": the name completes a role, it is not given one
         taken = 0
         while position >= 0 and taken < 8:
             token = doc[position]
             folded = fold(token.text)
-            is_determiner = folded in self.speech.determiner_gender or token.pos_ == "DET" or folded in _SENTENCE_WORDS
+            is_determiner = self._is_determiner(token)
             if is_determiner and position > 0 and fold(doc[position - 1].text) in self.speech.of_words:
                 position -= 1  # "le ministre de la Défense": the determiner of a complement
                 continue
@@ -182,6 +190,10 @@ class Referents:
                 if token.is_alpha and not token.is_stop and token.is_lower:
                     after.add(_singular(fold(token.text)))
         return roles, gender
+
+    def _is_determiner(self, token) -> bool:
+        folded = fold(token.text)
+        return folded in self.speech.determiner_gender or token.pos_ == "DET" or folded in _SENTENCE_WORDS
 
     def _is_subject(self, start: int, end: int, label: str) -> bool:
         """The subject of its clause (from the parse), or, without a parser, the first person of its sentence."""
@@ -261,19 +273,34 @@ class Referents:
             named = self._by_name(part.strip(), start)
             if named is not None:
                 return named
-        role = self._role_words(without_determiner, head)
-        if not role:
+        words = self._role_words(without_determiner, head)
+        if not words:
             return None
-        by_role = self._by_role(role, start)
+        # "le dirigeant ukrainien": the role is "dirigeant"; "ukrainien" tells whose.
+        nationality = self._nationality(words)
+        role = tuple(word for word in words if word not in self._nationalities) or words
+        person = role[0] not in speech.body_nouns and (
+            role[0] in speech.person_roles or role[-1] in speech.person_roles
+        )
+        written = _strip_determiner(fold(head), speech).split()
+        plural = any(word not in speech.person_roles and _singular(word) in speech.person_roles for word in written)
+        if person and plural:
+            return None  # "les dirigeants britannique et français": several people, no one of them
+        by_role = self._by_role(role, start, person=person, nationality=nationality)
         if by_role is not None:
             return by_role
         if role[0] in speech.body_nouns:
             return self._by_body_noun(role[0], start) or self._salient(start, BODY)
-        if role[0] in speech.person_roles or role[-1] in speech.person_roles:
+        if person:
             gender = speech.determiner_gender.get(folded.split()[0]) if folded else None
-            # The person the text was speaking of; else someone the article has not named ("Le
-            # ministre, en visite à Kiev, …"), whom "il" or "le ministre" may stand for later.
-            return self._salient_person(start, gender) or self._unnamed(mention, role, gender)
+            # The person the article described by that nationality ("le président ukrainien Volodymyr
+            # Zelensky"); else the one the text was speaking of; else someone the article has not named
+            # ("Le ministre, en visite à Kiev, …"), whom "il" or "le ministre" may stand for later.
+            return (
+                self._by_nationality(nationality, start)
+                or self._salient_person(start, gender, nationality)
+                or self._unnamed(mention, words, gender)
+            )
         return None
 
     def _unnamed(self, mention: str, role: tuple[str, ...], gender: str | None) -> Referent:
@@ -354,13 +381,40 @@ class Referents:
         ]
         return tuple(words)
 
-    def _by_role(self, role: tuple[str, ...], start: int) -> Referent | None:
-        """The referent given this role: the latest mentioned before `start`, else the first after."""
+    def _by_role(
+        self, role: tuple[str, ...], start: int, *, person: bool, nationality: frozenset[str]
+    ) -> Referent | None:
+        """The referent given this role: the latest mentioned before `start`, else the first after. A
+        person's role is never a body's, and the mention's nationality must not contradict the referent's."""
         head = role[0]
-        candidates = [referent for referent in self.referents if head in referent.roles]
+        candidates = [
+            referent
+            for referent in self.referents
+            if head in referent.roles
+            and not (person and referent.label == BODY)
+            and self._agrees(referent, nationality)
+        ]
         if not candidates:
             return None
         return self._nearest(candidates, start)
+
+    def _by_nationality(self, nationality: frozenset[str], start: int) -> Referent | None:
+        """The person the article gave that nationality ("le président ukrainien Volodymyr Zelensky")."""
+        candidates = [
+            referent
+            for referent in self.referents
+            if referent.name and referent.label != BODY and nationality & self._nationality(referent.roles)
+        ]
+        return self._nearest(candidates, start) if candidates else None
+
+    def _nationality(self, words) -> frozenset[str]:
+        nationalities = self._nationalities
+        return frozenset(nationalities[word] for word in words if word in nationalities)
+
+    def _agrees(self, referent: Referent, nationality: frozenset[str]) -> bool:
+        """No nationality in the mention, none given to the referent, or a shared one."""
+        given = self._nationality(referent.roles)
+        return not nationality or not given or bool(nationality & given)
 
     def _by_body_noun(self, noun: str, start: int) -> Referent | None:
         candidates = [
@@ -386,9 +440,11 @@ class Referents:
     def _first_seen(self, referent: Referent) -> int:
         return min((mention.start for mention in self._mentions if mention.referent is referent), default=1 << 30)
 
-    def _salient_person(self, start: int, gender: str | None) -> Referent | None:
+    def _salient_person(
+        self, start: int, gender: str | None, nationality: frozenset[str] = frozenset()
+    ) -> Referent | None:
         """The person the text was speaking of: the latest salient mention (a subject, a speaker)
-        before `start` whose gender fits; else the latest person mentioned at all."""
+        before `start` whose gender and nationality fit; else the latest person mentioned at all."""
         position = bisect_left(self._starts, start)
         fallback = None
         for mention in reversed(self._mentions[:position]):
@@ -397,10 +453,12 @@ class Referents:
             referent = mention.referent
             if referent.label not in {PERSON, ""} or (gender and referent.gender and referent.gender != gender):
                 continue
+            if not self._agrees(referent, nationality):
+                continue
             if mention.salient:
                 return referent
             fallback = fallback or referent
-        return fallback or self._main_person(start, gender)
+        return fallback or self._main_person(start, gender, nationality)
 
     def _salient(self, start: int, label: str) -> Referent | None:
         """ "the charity said": the latest body named as a subject or a speaker shortly before."""
@@ -414,7 +472,7 @@ class Referents:
                 return mention.referent
         return None
 
-    def _main_person(self, start: int, gender: str | None) -> Referent | None:
+    def _main_person(self, start: int, gender: str | None, nationality: frozenset[str]) -> Referent | None:
         """Nobody near: the person the article has spoken of most, as a reader would assume."""
         counts: dict[int, int] = {}
         people = {}
@@ -422,7 +480,7 @@ class Referents:
             referent = mention.referent
             if mention.start >= start or referent.label != PERSON or referent.name is None:
                 continue
-            if gender and referent.gender and referent.gender != gender:
+            if (gender and referent.gender and referent.gender != gender) or not self._agrees(referent, nationality):
                 continue
             counts[id(referent)] = counts.get(id(referent), 0) + 1 + mention.salient
             people[id(referent)] = referent

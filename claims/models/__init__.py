@@ -1,4 +1,4 @@
-from .claim import BATCH_REASON, UNDO_REASON, Claim, ClaimQuerySet, format_number, quantity_reading
+from .claim import BATCH_REASON, UNDO_REASON, Claim, ClaimQuerySet, date_reading, format_number, quantity_reading
 from .comment import ClaimComment
 from .correction import TEXT_CORRECTED, ArticleCorrection
 from .desk import ArticleAssignment, ReviewPresence
@@ -30,6 +30,7 @@ __all__ = [
     "WebhookEvent",
     "WebhookSubscription",
     "WireCopy",
+    "date_reading",
     "format_number",
     "quantity_reading",
 ]

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 
-from ..extraction.readings import KIND_LABELS, QUALIFIER_SIGNS, Qualifier
+from ..extraction.readings import KIND_LABELS, QUALIFIER_SIGNS, Qualifier, partial_date
 from ..extraction.readings import Kind as ReadingKind
 from ..readings import reading_validate
 
@@ -126,7 +126,7 @@ class Claim(models.Model):
         if self.kind == self.Kind.QUANTITY:
             return quantity_reading(data)
         if self.kind == self.Kind.DATE:
-            return f"{data.get('date', '?')} ({data.get('precision', '?')})"
+            return date_reading(data)
         if self.kind == self.Kind.QUOTE:
             return f"{data.get('speaker') or 'unknown speaker'}: “{data.get('quote', '')}”"
         return data.get("label", "")
@@ -139,6 +139,23 @@ def format_number(value) -> str:
     if number.is_integer():
         return f"{int(number):,}".replace(",", "\u202f")
     return f"{number:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f")
+
+
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_reading(data: dict) -> str:
+    """ "2025-11-09 (day)"; a date the article gave without a year says so ("9 Nov, year not stated"), so no
+    reviewer takes a year for a fact."""
+    precision = data.get("precision", "?")
+    year_less = partial_date(data.get("date"))
+    if year_less is None:
+        return f"{data.get('date', '?')} ({precision})"
+    month, day = year_less
+    words = f"{day} {_MONTH_ABBREVIATIONS[month - 1]}" if day else _MONTH_ABBREVIATIONS[month - 1]
+    # The precision goes without saying for a day or a month; a week or a quarter is named.
+    shown = f" ({precision})" if precision not in {"day", "month"} else ""
+    return f"{words}, year not stated{shown}"
 
 
 def quantity_reading(data: dict) -> str:

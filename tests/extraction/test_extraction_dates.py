@@ -60,10 +60,60 @@ def test_unaccented_month_names_are_dates():
     assert record.fields["date"].endswith("-08-01")
 
 
-def test_without_publication_date_a_day_month_date_keeps_month_and_day():
-    record = only_date("Le texte a été signé le 7 janvier.", published=None)
-    assert record.fields["date"][5:] == "01-07"
-    assert record.confidence < 0.9
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected", "precision"),
+    [
+        ("fr", "Le sommet s'est tenu le 9 novembre à Londres.", "--11-09", "day"),
+        ("fr", "L'idée a été lancée en mars par Londres.", "--03", "month"),
+        ("fr", "Le plan a été relancé à la mi-août.", "--08", "month"),
+        ("fr", "Il a parlé vendredi 14 mars devant la presse.", "--03-14", "day"),
+        ("fr", "Le vote aura lieu le 29 février.", "--02-29", "day"),
+        ("en", "The summit was held on 9 November in London.", "--11-09", "day"),
+        ("en", "The summit was held on November 9 in London.", "--11-09", "day"),
+        ("en", "The idea was floated in March by London.", "--03", "month"),
+    ],
+)
+def test_without_publication_date_a_year_less_date_keeps_only_what_the_text_says(
+    language, sentence, expected, precision
+):
+    record = only_date(sentence, published=None, language=language)
+    assert record.fields == {"date": expected, "precision": precision}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected", "precision"),
+    [
+        ("fr", "Le sommet s'est tenu le 9 novembre à Londres.", "2024-11-09", "day"),
+        ("fr", "L'idée a été lancée en mars par Londres.", "2025-03-01", "month"),
+        ("en", "The summit was held on 9 November in London.", "2024-11-09", "day"),
+        ("en", "The idea was floated in March by London.", "2025-03-01", "month"),
+    ],
+)
+def test_with_a_publication_date_a_year_less_date_takes_its_year(language, sentence, expected, precision):
+    record = only_date(sentence, language=language)
+    assert record.fields == {"date": expected, "precision": precision}
+
+
+def test_without_publication_date_an_impossible_day_is_no_date():
+    assert dates("Le texte a été signé le 31 avril.", published=None) == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_without_publication_date_a_full_date_still_anchors_what_follows(language):
+    sentence = {
+        "fr": "Le traité a été signé le 9 novembre 2022. La veille, les délégués étaient arrivés le 3 mars.",
+        "en": "The treaty was signed on 9 November 2022. The day before, delegates had arrived on 3 March.",
+    }[language]
+    found = dates(sentence, published=None, language=language)
+    assert [record.fields["date"] for record in found] == ["2022-11-09", "2022-11-08", "--03-03"]
+
+
+def test_without_publication_date_an_anaphor_of_a_year_less_date_stays_relative():
+    found = dates("Le sommet s'est tenu le 9 novembre. La veille, les délégués étaient arrivés.", published=None)
+    assert [record.fields for record in found] == [
+        {"date": "--11-09", "precision": "day"},
+        {"date": None, "precision": "day"},
+    ]
 
 
 def test_without_publication_date_relative_dates_do_not_crash():

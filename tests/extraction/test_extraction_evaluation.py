@@ -211,3 +211,27 @@ def test_development_set_unit_keys_are_documented_in_its_readme():
     }
     assert keys
     assert [key for key in sorted(keys) if f"`{key}`" not in readme] == []
+
+
+def test_a_year_less_prediction_agrees_only_with_the_same_year_less_gold():
+    gold = {"kind": "date", "date": "--11-09", "precision": "day"}
+    assert values_agree(gold, record("date", 0, 5, date="--11-09", precision="day"))
+    assert not values_agree(gold, record("date", 0, 5, date="--11-08", precision="day"))
+    full = {"kind": "date", "date": "2024-11-09", "precision": "day"}
+    assert not values_agree(full, record("date", 0, 5, date="--11-09", precision="day"))
+
+
+def test_the_canonical_speaker_must_not_contradict_a_gold_that_holds_only_the_mention():
+    credited = frozenset({"volodymyr", "zelensky", "keir", "starmer"})
+    role = {"kind": "quote", "speaker": "le dirigeant ukrainien"}
+
+    def quote(speaker, mention):
+        return record("quote", 0, 5, speaker=speaker, speaker_mention=mention)
+
+    for agrees in (values_agree, lambda item, got, **kw: field_agrees("speaker", item, got, **kw)):
+        assert not agrees(role, quote("UE", "le dirigeant ukrainien"), credited=credited)
+        assert agrees(role, quote("Volodymyr Zelensky", "le dirigeant ukrainien"), credited=credited)
+        assert agrees(role, quote("le dirigeant ukrainien", "le dirigeant ukrainien"), credited=credited)
+        named = {"kind": "quote", "speaker": "M. Zelensky"}
+        assert not agrees(named, quote("Keir Starmer", "M. Zelensky"), credited=credited)
+        assert agrees(named, quote("Volodymyr Zelensky", "M. Zelensky"), credited=credited)

@@ -233,3 +233,87 @@ def test_a_reporters_scare_quote_is_not_a_fragment(language, text):
 def test_a_figure_credited_to_a_source_is_reported(language, text, reported):
     (record,) = [record for record in extract(text, language=language) if record.kind == "quantity"]
     assert record.reported is reported
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        (
+            "fr",
+            "Le président ukrainien Volodymyr Zelensky a dit que le problème ne venait pas des dirigeants de l'UE. "
+            "Le dirigeant ukrainien a déclaré : « Nous en avons besoin ».",
+            "Le dirigeant ukrainien",
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky said the problem did not lie with the leaders of the EU. "
+            'The Ukrainian leader replied at once: "Of course, we need them."',
+            "The Ukrainian leader",
+        ),
+    ],
+)
+def test_a_body_named_in_a_roles_complement_is_not_the_role(language, text, mention):
+    assert credited(text, language) == ("Volodymyr Zelensky", mention)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        (
+            "fr",
+            "Le président ukrainien Volodymyr Zelensky a rencontré à Washington le président américain Donald "
+            "Trump. Le président ukrainien a ensuite déclaré : « Nous tiendrons ».",
+            "Le président ukrainien",
+        ),
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky met US President Donald Trump in Washington. "
+            'The Ukrainian president then said: "We will hold."',
+            "The Ukrainian president",
+        ),
+    ],
+)
+def test_a_nationality_in_the_mention_agrees_with_the_referents(language, text, mention):
+    assert credited(text, language) == ("Volodymyr Zelensky", mention)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "fr",
+            "Le président américain Donald Trump a reçu le président ukrainien Volodymyr Zelensky. "
+            "Le président américain a ensuite déclaré : « Nous verrons ».",
+            "Donald Trump",
+        ),
+        (
+            "en",
+            "US President Donald Trump welcomed Ukrainian President Volodymyr Zelensky. "
+            'The American president then said: "We will see."',
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_role_with_a_nationality_finds_the_person_of_that_nationality(language, text, speaker):
+    assert only_quote(text, language).fields["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        (
+            "fr",
+            "Le ministre hongrois Peter Szijjarto a protesté à Budapest. Les dirigeants britannique et français "
+            "ont déclaré : « Nous enverrons des troupes ».",
+            "Les dirigeants britannique et français",
+        ),
+        (
+            "en",
+            "Hungarian minister Peter Szijjarto protested in Budapest. "
+            'The British and French leaders said: "We will send troops."',
+            "The British and French leaders",
+        ),
+    ],
+)
+def test_several_people_named_by_a_plural_role_are_no_one_of_them(language, text, mention):
+    assert credited(text, language) == (mention, mention)

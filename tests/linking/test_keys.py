@@ -421,3 +421,16 @@ def test_a_share_of_strikers_in_the_ecoles_is_the_primary_schools_share():
     french = quantity(17.48, "%", "17,48 %", "On compte 17,48 % de grévistes dans les écoles.")
     english = quantity(17.48, "%", "17.48%", "Some 17.48% were on strike in primary schools.", language="en")
     assert french.scope_place == english.scope_place == "primary_schools"
+
+
+def test_a_date_without_its_year_spans_no_days():
+    key = claim_key(
+        kind="date",
+        reading={"date": "--11-09", "precision": "day"},
+        text="le 9 novembre",
+        sentence="Le sommet s'est tenu le 9 novembre.",
+        entities=(),
+        language="fr",
+        published=None,
+    )
+    assert (key.date_start, key.date_end) == (None, None)

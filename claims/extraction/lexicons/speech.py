@@ -33,9 +33,16 @@ class Speech:
     person_roles: frozenset[str]
     # Words that link a role to its complement: only the words before them name the speaker.
     of_words: frozenset[str]
+    # Nationality adjectives (singular, each gender) and the country they name: "le dirigeant ukrainien" is
+    # not the one the article called "le président américain".
+    nationalities: dict[str, str]
     # Verbs that credit a figure to a source only in a past tense: "la CGT a compté 1,2 million de
     # manifestants" is reported, "le pays compte 8 millions d'habitants" is not.
     counting_verbs: frozenset[str]
+
+
+def _nationalities(forms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {form: country for country, words in forms.items() for form in words}
 
 
 FRENCH_SPEECH = Speech(
@@ -143,6 +150,41 @@ FRENCH_SPEECH = Speech(
         }
     ),
     of_words=frozenset({"de", "du", "des", "d'", "aux", "au", "pour", "sur", "en", "a"}),
+    nationalities=_nationalities(
+        {
+            "ukraine": ("ukrainien", "ukrainienne"),
+            "russia": ("russe",),
+            "united_states": ("americain", "americaine"),
+            "united_kingdom": ("britannique", "anglais", "anglaise", "ecossais", "ecossaise"),
+            "france": ("francais", "francaise"),
+            "germany": ("allemand", "allemande"),
+            "italy": ("italien", "italienne"),
+            "spain": ("espagnol", "espagnole"),
+            "portugal": ("portugais", "portugaise"),
+            "belgium": ("belge",),
+            "switzerland": ("suisse",),
+            "netherlands": ("neerlandais", "neerlandaise", "hollandais", "hollandaise"),
+            "poland": ("polonais", "polonaise"),
+            "hungary": ("hongrois", "hongroise"),
+            "belarus": ("bielorusse",),
+            "turkey": ("turc", "turque"),
+            "china": ("chinois", "chinoise"),
+            "japan": ("japonais", "japonaise"),
+            "india": ("indien", "indienne"),
+            "iran": ("iranien", "iranienne"),
+            "israel": ("israelien", "israelienne"),
+            "palestine": ("palestinien", "palestinienne"),
+            "canada": ("canadien", "canadienne"),
+            "brazil": ("bresilien", "bresilienne"),
+            "mexico": ("mexicain", "mexicaine"),
+            "algeria": ("algerien", "algerienne"),
+            "morocco": ("marocain", "marocaine"),
+            "tunisia": ("tunisien", "tunisienne"),
+            "senegal": ("senegalais", "senegalaise"),
+            "ivory_coast": ("ivoirien", "ivoirienne"),
+            "quebec": ("quebecois", "quebecoise"),
+        }
+    ),
     counting_verbs=frozenset({"compter", "recenser", "denombrer", "chiffrer", "evaluer"}),
 )
 
@@ -290,6 +332,37 @@ ENGLISH_SPEECH = Speech(
         }
     ),
     of_words=frozenset({"of", "for", "at", "from", "in", "on"}),
+    nationalities=_nationalities(
+        {
+            "ukraine": ("ukrainian",),
+            "russia": ("russian",),
+            "united_states": ("american", "us", "u.s."),
+            "united_kingdom": ("british", "english", "scottish", "welsh", "uk"),
+            "france": ("french",),
+            "germany": ("german",),
+            "italy": ("italian",),
+            "spain": ("spanish",),
+            "portugal": ("portuguese",),
+            "belgium": ("belgian",),
+            "switzerland": ("swiss",),
+            "netherlands": ("dutch",),
+            "poland": ("polish",),
+            "hungary": ("hungarian",),
+            "belarus": ("belarusian",),
+            "turkey": ("turkish",),
+            "china": ("chinese",),
+            "japan": ("japanese",),
+            "india": ("indian",),
+            "iran": ("iranian",),
+            "israel": ("israeli",),
+            "palestine": ("palestinian",),
+            "canada": ("canadian",),
+            "brazil": ("brazilian",),
+            "mexico": ("mexican",),
+            "australia": ("australian",),
+            "ireland": ("irish",),
+        }
+    ),
     counting_verbs=frozenset({"count", "counted", "tally", "tallied", "record", "recorded"}),
 )
 
