@@ -35,10 +35,14 @@ def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, 
         sentence="Plus de 30 pays rejoindront la coalition, dit Londres.",
     )
     rival = ClaimFactory(
-        article=ArticleFactory(title="Dépêche de Paris", body="Seuls 27 pays rejoindront la coalition."),
+        # A rival source's figure for the same coalition: what the engine flags (a figure without its source or
+        # subject is left untyped, tests/linking), and what a reviewer must see.
+        article=ArticleFactory(
+            title="Dépêche de Moscou", body="Seuls 27 pays rejoindront la coalition de Londres, affirme le Kremlin."
+        ),
         start=6,
         text="27 pays",
-        sentence="Seuls 27 pays rejoindront la coalition.",
+        sentence="Seuls 27 pays rejoindront la coalition de Londres, affirme le Kremlin.",
         normalized={"value": 27.0, "value_max": None, "qualifier": "exact", "unit": "pays"},
     )
     sign_in(page, live_server, "rita")
@@ -93,7 +97,7 @@ def test_review_desk_from_upload_to_fact_view(page, live_server, celery_worker, 
     suggestion.get_by_role("button", name="Same claim").click()
     expect(panel.get_by_text("Linked: same claim")).to_be_visible()
 
-    # And mark the Paris figure as contradicting it: the panel flags it on its own.
+    # And mark the Kremlin's figure as contradicting it: the panel flags it on its own.
     search(page, panel, "27")
     flagged = panel.locator(".suggestion", has_text="27 pays")
     expect(flagged.get_by_text("Possible contradiction")).to_be_visible()
