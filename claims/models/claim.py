@@ -148,14 +148,22 @@ def date_reading(data: dict) -> str:
     """ "2025-11-09 (day)"; a date the article gave without a year says so ("9 Nov, year not stated"), so no
     reviewer takes a year for a fact."""
     precision = data.get("precision", "?")
+    if not data.get("date"):
+        # "mardi" in an article with no publication date: the words are a date, the day is unknown.
+        return f"not resolved ({precision})"
     year_less = partial_date(data.get("date"))
     if year_less is None:
-        return f"{data.get('date', '?')} ({precision})"
+        return f"{_coarse(str(data['date']), precision)} ({precision})"
     month, day = year_less
     words = f"{day} {_MONTH_ABBREVIATIONS[month - 1]}" if day else _MONTH_ABBREVIATIONS[month - 1]
     # The precision goes without saying for a day or a month; a week or a quarter is named.
     shown = f" ({precision})" if precision not in {"day", "month"} else ""
     return f"{words}, year not stated{shown}"
+
+
+def _coarse(iso: str, precision: str) -> str:
+    """A date only as precise as its words: "2025-03" for "en mars 2025", "2024" for "l'an dernier"."""
+    return {"month": iso[:7], "quarter": iso[:7], "year": iso[:4]}.get(precision, iso)
 
 
 def quantity_reading(data: dict) -> str:

@@ -33,10 +33,12 @@ def claim():
         ({"date": "--08", "precision": "month"}, "Aug, year not stated"),
         ({"date": "--06-10", "precision": "week"}, "10 Jun, year not stated (week)"),
         ({"date": "2025-11-09", "precision": "day"}, "2025-11-09 (day)"),
-        ({"date": None, "precision": "day"}, "None (day)"),
+        ({"date": "2025-03-01", "precision": "month"}, "2025-03 (month)"),
+        ({"date": "2024-01-01", "precision": "year"}, "2024 (year)"),
+        ({"date": None, "precision": "day"}, "not resolved (day)"),
     ],
 )
-def test_a_date_reading_names_no_year_the_text_did_not_give(reading, words):
+def test_a_date_reads_as_precisely_as_its_words(reading, words):
     assert date_reading(reading) == words
 
 
