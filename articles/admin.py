@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from core.admin import AuditedAdmin
@@ -23,6 +24,8 @@ class SourceAdmin(AuditedAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
+    # An address typed without its scheme is a web page: https, as the article forms and Django 6 assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "source",
