@@ -88,3 +88,8 @@ def articles_suggest_links(article_ids: list[int]) -> int:
 @shared_task(acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=300, max_retries=8)
 def claims_suggest_links(claim_ids: list[int]) -> int:
     return services.claims_suggest_links(claim_ids=claim_ids)
+
+
+@shared_task(acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=300, max_retries=8)
+def articles_find_wire_copies(article_ids: list[int]) -> None:
+    services.articles_find_wire_copies(article_ids=article_ids)

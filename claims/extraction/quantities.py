@@ -81,12 +81,18 @@ def _previous_in_sentence(
     figure may leave understood: "25.6 million people, more than half of the population, … more than
     755,000" counts people, not halves."""
     sentence = index.sentence_at(start)
-    earlier = [reading for reading in readings if reading.end <= start and _may_be_understood(index, reading)]
-    if sentence is None or not earlier:
+    if sentence is None:
         return None
-    previous = max(earlier, key=lambda reading: reading.end)
     first = bisect_right(index.sentence_starts, sentence.start_char) - 1 - sentences_back
-    return previous if previous.start >= index.sentence_starts[max(first, 0)] else None
+    window_start = index.sentence_starts[max(first, 0)]
+    # Only the figures of the window, nearest first: asking each figure of the document whether its unit may be
+    # understood made long articles quadratic.
+    nearest_first = sorted(
+        (reading for reading in readings if reading.start >= window_start and reading.end <= start),
+        key=lambda reading: reading.end,
+        reverse=True,
+    )
+    return next((reading for reading in nearest_first if _may_be_understood(index, reading)), None)
 
 
 def _record(index: DocIndex, reading: Reading) -> ClaimRecord:

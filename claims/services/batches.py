@@ -23,7 +23,7 @@ from .extraction import (
     extraction_time_limits,
 )
 from .suggestions import articles_queue_link_suggestions
-from .wire import articles_find_wire_copies
+from .wire import articles_queue_wire_copies
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -99,5 +99,5 @@ def articles_extract_claims_batch(*, article_ids: Iterable[int]) -> list[int]:
         running = [article for article in articles if article.extraction_status == Status.RUNNING]
         articles_set_extraction_status(articles=running, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
         articles_queue_link_suggestions(article_ids=list(records_by_id))
-        articles_find_wire_copies(article_ids=[article.pk for article in articles])
+        articles_queue_wire_copies(article_ids=[article.pk for article in articles])
     return list(records_by_id)

@@ -23,7 +23,7 @@ from ..extraction import EXTRACTOR_VERSION, extract_passages
 from ..extraction.spans import CONTEXT_CHARS
 from ..models import TEXT_CORRECTED, ArticleCorrection, Claim, ClaimComment
 from .extraction import article_queue_extraction, claims_store_candidates
-from .wire import article_find_wire_copies
+from .wire import articles_queue_wire_copies
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -188,7 +188,7 @@ def article_extract_passages(*, correction_id: int) -> ArticleCorrection | None:
         )
         if article.extraction_status == Status.RUNNING:
             article_set_extraction_status(article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
-        article_find_wire_copies(article=article)
+        articles_queue_wire_copies(article_ids=[article.pk])
         correction.extracted_at = timezone.now()
         correction.save(update_fields=["extracted_at"])
     return correction

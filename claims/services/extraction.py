@@ -16,7 +16,7 @@ from core.selectors import broker_reachable
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
 from .suggestions import articles_queue_link_suggestions
-from .wire import article_find_wire_copies
+from .wire import articles_queue_wire_copies
 
 logger = logging.getLogger(__name__)
 Status = Article.ExtractionStatus
@@ -124,7 +124,7 @@ def article_extract_claims(*, article_id: int) -> Article | None:
         if article.extraction_status != Status.DONE:
             article_set_extraction_status(article=article, status=Status.DONE, extractor_version=EXTRACTOR_VERSION)
         articles_queue_link_suggestions(article_ids=[article.pk])
-        article_find_wire_copies(article=article)
+        articles_queue_wire_copies(article_ids=[article.pk])
     return article
 
 

@@ -4,7 +4,6 @@ The engine itself (keys, terms, ranking) is plain Python in `claims.linking`; th
 candidates (see `selectors.linking`) and keeps its answers as `Suggestion` rows for reviewers.
 """
 
-import logging
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,10 +21,10 @@ from ..selectors.linking import (
     key_from_row,
     link_candidate_ids,
 )
+from .follow_up import queue_on_commit
 from .links import claim_link
 from .webhooks import webhook_event_publish
 
-logger = logging.getLogger(__name__)
 # The best few are what a reviewer looks at; more would bury them.
 SUGGESTIONS_PER_CLAIM = 10
 # Entity mentions are context for the other kinds, not facts to link.
@@ -184,28 +183,16 @@ def articles_suggest_links(*, article_ids: Iterable[int]) -> int:
     return claims_suggest_links(claim_ids=list(claim_ids))
 
 
-def _queue(task, ids: list[int]) -> None:
-    def publish() -> None:
-        try:
-            task.delay(ids)
-        except Exception:  # a broker failure: `index_claims_for_linking` catches the claims up
-            logger.warning("Could not queue link suggestions for %s ids.", len(ids))
-
-    transaction.on_commit(publish)
-
-
 def articles_queue_link_suggestions(*, article_ids: list[int]) -> None:
     from ..tasks import articles_suggest_links as task  # the task module imports this one
 
-    if article_ids:
-        _queue(task, list(article_ids))
+    queue_on_commit(task, article_ids, what="link suggestions")
 
 
 def claims_queue_link_suggestions(*, claim_ids: list[int]) -> None:
     from ..tasks import claims_suggest_links as task  # the task module imports this one
 
-    if claim_ids:
-        _queue(task, list(claim_ids))
+    queue_on_commit(task, claim_ids, what="link suggestions")
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from articles.models import Article
 from ..fingerprints import band_keys, similarity, text_signature
 from ..models import ArticleFingerprint, Claim, ClaimLink, FingerprintBand, WireCopy
 from ..selectors.desk import wire_matching_claims
+from .follow_up import queue_on_commit
 from .links import claim_link
 
 WIRE_NOTE = "Same wire copy"
@@ -56,6 +57,13 @@ def article_find_wire_copies(*, article: Article) -> list[WireCopy]:
 def articles_find_wire_copies(*, article_ids: list[int]) -> None:
     for article in Article.objects.filter(pk__in=article_ids).order_by("pk"):
         article_find_wire_copies(article=article)
+
+
+def articles_queue_wire_copies(*, article_ids: list[int]) -> None:
+    """After an extraction: fingerprinting (tens of ms a text) runs on the light queue, not in the extraction."""
+    from ..tasks import articles_find_wire_copies as task  # the task module imports this one
+
+    queue_on_commit(task, article_ids, what="wire-copy fingerprints")
 
 
 @transaction.atomic

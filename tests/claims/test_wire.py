@@ -18,10 +18,12 @@ def pending(body: str, title: str) -> Article:
     return ArticleFactory(body=body, title=title, extraction_status=Article.ExtractionStatus.PENDING)
 
 
-def test_extracting_an_article_finds_the_other_copies_of_its_dispatch():
+def test_extracting_an_article_finds_the_other_copies_of_its_dispatch(django_capture_on_commit_callbacks):
     first, second, other = pending(OUTLET_A, "Genève"), pending(OUTLET_B, "Plastique"), pending(UNRELATED, "Piscine")
 
-    services.articles_extract_claims_batch(article_ids=[first.pk, second.pk, other.pk])
+    # The fingerprints are queued once the claims are stored (eager here; the light queue in production).
+    with django_capture_on_commit_callbacks(execute=True):
+        services.articles_extract_claims_batch(article_ids=[first.pk, second.pk, other.pk])
 
     copy = WireCopy.objects.get()
     assert (copy.article_id, copy.other_id) == (first.pk, second.pk)
