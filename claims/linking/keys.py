@@ -594,6 +594,8 @@ def _sources_in(part: str) -> list[tuple[int, int, frozenset[str]]]:
 
 
 # Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before a space; a line end.
+# Longer than any sentence a figure's day or source is taken from.
+PREVIOUS_SENTENCE_REACH = 2000
 SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+|\n")
 
 
@@ -603,7 +605,10 @@ def _previous_sentence(before: str, sentence: str, text: str) -> str:
     head = sentence[:at] if at >= 0 else ""
     if not before.endswith(head):
         return ""
-    preceding = before[: len(before) - len(head)].rstrip(" \t")
+    # Only the end of the text before is read: splitting a whole article for each of its claims made keying an
+    # article quadratic in its length.
+    preceding = before[max(len(before) - len(head) - PREVIOUS_SENTENCE_REACH, 0) : len(before) - len(head)]
+    preceding = preceding.rstrip(" \t")
     if not preceding or preceding.endswith("\n"):
         return ""
     return SENTENCE_END.split(preceding.rstrip())[-1]

@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Count
 
 from ..linking import ClaimKey, claim_key, rank, search_terms, value_bounds
+from ..linking.keys import PREVIOUS_SENTENCE_REACH
 from ..models import Claim, ClaimEntityKey, ClaimLinkKey
 
 # How many candidates each route may bring; the ranking reads them all, so this bounds its cost.
@@ -180,7 +181,7 @@ def claim_key_of(claim: Claim):
         entities=[entity["text"] for entity in claim.entities if entity.get("text")],
         language=claim.article.language,
         published=claim.article.published_on,
-        before=claim.article.body[: claim.start],
+        before=claim.article.body[max(claim.start - PREVIOUS_SENTENCE_REACH, 0) : claim.start],
     )
 
 
