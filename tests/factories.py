@@ -66,3 +66,15 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         (`extracted=False` leaves it out, like a claim whose task has not run yet)."""
         if create and extracted is not False:
             claims_suggest_links(claim_ids=[self.pk])
+
+
+def year_less_date_claim(sentence: str, words: str = "le 9 novembre", date: str = "--11-09") -> Claim:
+    """A date claim whose article has no publication date, so its date has no year ("--11-09")."""
+    article = ArticleFactory(body=sentence, published_on=None)
+    return ClaimFactory(
+        article=article,
+        kind=Claim.Kind.DATE,
+        start=sentence.index(words),
+        text=words,
+        normalized={"date": date, "precision": "day"},
+    )

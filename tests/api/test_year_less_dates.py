@@ -3,8 +3,7 @@ back, and refuses a malformed one."""
 
 import pytest
 
-from claims.models import Claim
-from tests.factories import ArticleFactory, ClaimFactory
+from tests.factories import year_less_date_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -14,14 +13,7 @@ SENTENCE = "Le sommet s'est tenu le 9 novembre."
 
 @pytest.fixture
 def claim():
-    article = ArticleFactory(body=SENTENCE, published_on=None)
-    return ClaimFactory(
-        article=article,
-        kind=Claim.Kind.DATE,
-        start=SENTENCE.index("le 9 novembre"),
-        text="le 9 novembre",
-        normalized={"date": "--11-09", "precision": "day"},
-    )
+    return year_less_date_claim(SENTENCE)
 
 
 def test_the_api_passes_the_year_less_date_through_and_takes_it_back(reviewer_api, claim):

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from claims.models import Claim, date_reading
-from tests.factories import ArticleFactory, ClaimFactory
+from claims.models import date_reading
+from tests.factories import year_less_date_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +16,7 @@ SENTENCE = "Le sommet s'est tenu le 9 novembre à Londres."
 
 @pytest.fixture
 def claim():
-    article = ArticleFactory(body=SENTENCE, published_on=None)
-    return ClaimFactory(
-        article=article,
-        kind=Claim.Kind.DATE,
-        start=SENTENCE.index("le 9 novembre"),
-        text="le 9 novembre",
-        normalized={"date": "--11-09", "precision": "day"},
-    )
+    return year_less_date_claim(SENTENCE)
 
 
 @pytest.mark.parametrize(
