@@ -71,6 +71,7 @@ def test_my_queue_lists_only_the_claims_of_my_articles(reviewer_client, reviewer
     response = reviewer_client.get(reverse("claims:my_queue"), follow=True)
 
     html = response.content.decode()
+    assert "<h1>My queue" in html
     assert f'id="claim-{mine.pk}"' in html
     assert html.count('class="claim card') == 1
 
