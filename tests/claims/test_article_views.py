@@ -39,8 +39,13 @@ def test_editor_pastes_an_article_and_its_extraction_is_queued_after_commit(
     assert response.url == f"{UPLOAD}?uploaded={article.pk}"
     assert article.uploaded_by == editor
     assert article.source.name == "AFP"
-    # The upload queues its extraction after commit; the finished extraction then queues its link suggestions.
-    assert [callback.__module__ for callback in callbacks] == ["claims.services.batches", "claims.services.suggestions"]
+    # The upload queues its extraction after commit; the finished extraction then queues what follows it (link
+    # suggestions and wire-copy fingerprints), each after its own commit.
+    assert [callback.__module__ for callback in callbacks] == [
+        "claims.services.batches",
+        "claims.services.follow_up",
+        "claims.services.follow_up",
+    ]
     article.refresh_from_db()
     assert article.extraction_status == Article.ExtractionStatus.DONE
     assert article.claims.filter(kind=Claim.Kind.QUANTITY).exists()
