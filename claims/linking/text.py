@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+# The extractor's folding (lower case, no accents, straight apostrophes; cached for short words), so a claim's
+# words compare the same way in both packages: "Belaïa" → "belaia", "l’Intérieur" → "l'interieur".
+from ..extraction.text import fold
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, apostrophes made straight: "Belaïa" → "belaia", "l’Intérieur" → "l'interieur"."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
