@@ -1,9 +1,7 @@
 """The linking scores count what a reviewer would see: partners among the first suggestions, flags that are right."""
 
-from datetime import date
-
-from claims.linking import claim_key
 from claims.linking.evaluation import evaluate, format_misses, format_report
+from tests.linking.keying import quantity_key
 
 
 def mention(mention_id, file):
@@ -11,15 +9,7 @@ def mention(mention_id, file):
 
 
 def key(value, unit, sentence, text, language="fr"):
-    return claim_key(
-        kind="quantity",
-        reading={"value": value, "unit": unit},
-        text=text,
-        sentence=sentence,
-        entities=(),
-        language=language,
-        published=date(2025, 9, 18),
-    )
+    return quantity_key(value, unit, text, sentence, language=language)
 
 
 GOLD = {

@@ -4,18 +4,9 @@ from datetime import date
 
 from claims.linking import ClaimKey, claim_key, search_terms, value_bounds
 from claims.linking.entities import canonical_name
+from tests.linking.keying import quantity_key
 
-
-def quantity(value, unit, text, sentence, *, qualifier="exact", language="fr", entities=(), published=None):
-    return claim_key(
-        kind="quantity",
-        reading={"value": value, "qualifier": qualifier, "unit": unit},
-        text=text,
-        sentence=sentence,
-        entities=entities,
-        language=language,
-        published=published or date(2025, 9, 18),
-    )
+quantity = quantity_key
 
 
 def test_french_and_english_units_of_one_count_share_a_concept():
@@ -213,15 +204,7 @@ def test_a_title_before_a_speaker_is_not_part_of_the_name():
 
 def keyed(value, unit, unit_key, text, sentence, *, language="fr"):
     """A claim as the extractor reads it: with its canonical `unit_key`."""
-    return claim_key(
-        kind="quantity",
-        reading={"value": value, "qualifier": "exact", "unit": unit, "unit_key": unit_key},
-        text=text,
-        sentence=sentence,
-        entities=(),
-        language=language,
-        published=date(2025, 10, 21),
-    )
+    return quantity_key(value, unit, text, sentence, unit_key=unit_key, language=language, published=date(2025, 10, 21))
 
 
 def test_the_extractors_unit_key_meets_the_unit_the_lexicon_reads():
@@ -268,16 +251,8 @@ def test_a_part_word_before_the_figures_clause_singles_out_something_else():
 
 def keyed_after(before, value, unit, text, sentence, *, language="fr", published=date(2025, 9, 18)):
     """A claim whose article says `before` just ahead of its sentence."""
-    return claim_key(
-        kind="quantity",
-        reading={"value": value, "unit": unit},
-        text=text,
-        sentence=sentence,
-        entities=(),
-        language=language,
-        published=published,
-        before=before + sentence[: sentence.find(text)],
-    )
+    before += sentence[: sentence.find(text)]
+    return quantity_key(value, unit, text, sentence, language=language, published=published, before=before)
 
 
 def test_the_sentence_before_gives_the_source_a_french_claim_leaves_out():

@@ -2,18 +2,13 @@
 
 from datetime import date, datetime
 
-from claims.linking import Relation, claim_key, rank
+from claims.linking import Relation, rank
+from tests.linking.keying import quantity_key
 
 
 def quantity(value, unit, sentence, *, text=None, qualifier="exact", language="fr", published=date(2025, 9, 18)):
-    return claim_key(
-        kind="quantity",
-        reading={"value": value, "qualifier": qualifier, "unit": unit},
-        text=text or sentence,
-        sentence=sentence,
-        entities=(),
-        language=language,
-        published=published,
+    return quantity_key(
+        value, unit, text or sentence, sentence, qualifier=qualifier, language=language, published=published
     )
 
 
