@@ -47,7 +47,7 @@ def article_assign(request, pk: int):
     return back_to_article(request, article)
 
 
-def claim_for_oneself(request, pk: int, service, done: str):
+def take_or_release(request, pk: int, service, done: str):
     """Take or release an article as the person asking, and say so on its page."""
     article = get_object_or_404(Article, pk=pk)
     try:
@@ -62,14 +62,14 @@ def claim_for_oneself(request, pk: int, service, done: str):
 @login_required
 @permission_required("claims.change_claim", raise_exception=True)
 def article_take(request, pk: int):
-    return claim_for_oneself(request, pk, services.article_take, "This article is yours; it is in My queue.")
+    return take_or_release(request, pk, services.article_take, "This article is yours; it is in My queue.")
 
 
 @require_POST
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
 def article_release(request, pk: int):
-    return claim_for_oneself(request, pk, services.article_release, "Released: the article is nobody's now.")
+    return take_or_release(request, pk, services.article_release, "Released: the article is nobody's now.")
 
 
 @require_POST
