@@ -10,7 +10,8 @@ logger = logging.getLogger(__name__)
 
 def queue_on_commit(task, ids: list[int], *, what: str) -> None:
     """Publish `task(ids)` once the transaction commits; a broker failure is logged, not raised: the stored
-    claims are what matters, and `index_claims_for_linking` catches the rest up."""
+    claims are what matters. `index_claims_for_linking` catches missed link suggestions up; a missed wire-copy
+    fingerprint waits for the article's next extraction."""
     if not ids:
         return
     ids = list(ids)
@@ -18,7 +19,7 @@ def queue_on_commit(task, ids: list[int], *, what: str) -> None:
     def publish() -> None:
         try:
             task.delay(ids)
-        except Exception:  # any broker failure: the work is caught up later
+        except Exception:  # any broker failure: logged, see above
             logger.warning("Could not queue %s for %s ids.", what, len(ids))
 
     transaction.on_commit(publish)
