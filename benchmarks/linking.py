@@ -45,7 +45,7 @@ def measure_linking(progress, *, requests: int, extraction_articles: int = 64):
     from claims.models import Claim, ClaimLinkKey, Suggestion
     from claims.selectors.linking import archive_size
     from claims.services import articles_extract_claims_batch, articles_submit, articles_suggest_links
-    from claims.services.suggestions import claim_rank_candidates, claim_suggestions_store
+    from claims.services.suggestions import claims_rank_candidates, claims_suggestions_store
 
     index_archive(progress)
     if connection.vendor == "postgresql":
@@ -77,7 +77,7 @@ def measure_linking(progress, *, requests: int, extraction_articles: int = 64):
     for claim_id in new_claims[:200]:
         row = ClaimLinkKey.objects.get(claim_id=claim_id)
         started = time.perf_counter()
-        claim_suggestions_store(claim_id=claim_id, ranked=claim_rank_candidates(row=row, total=total))
+        claims_suggestions_store(ranked=claims_rank_candidates(rows=[row], total=total))
         samples.append(time.perf_counter() - started)
         progress.advance(task)
     median_ms = statistics.median(samples) * 1000

@@ -73,6 +73,34 @@ SQLITE_ROUTE = """
 # The engine's route asks for claims sharing at least two of its first terms: one common word alone would
 # bring back a good part of the archive, to be ranked for nothing.
 PAIRED_TERMS = 6
+# PostgreSQL's statistics on the index column name its most common words and the share of rows holding each.
+POSTGRES_COMMON_TERMS = """
+    SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats
+    WHERE tablename = 'claims_claimlinkkey' AND attname = 'search_vector'"""
+COMMON_TERMS_CACHE_KEY = "linking:common-terms"
+
+
+def common_search_terms(*, total: int) -> frozenset[str]:
+    """Words too common in the archive to narrow the full-text route down, like common entities: they would
+    make the index read most of its postings for candidates the other terms already find.
+
+    Read from the statistics PostgreSQL keeps for its planner (ANALYZE, run by autovacuum), cached a few
+    minutes. SQLite keeps no such statistics; its archives are the embedded default's, small enough that
+    every word may stay.
+    """
+    if connection.vendor != "postgresql" or total <= COMMON_ENTITY_FLOOR:
+        return frozenset()
+    common = cache.get(COMMON_TERMS_CACHE_KEY)
+    if common is None:
+        with connection.cursor() as cursor:
+            cursor.execute(POSTGRES_COMMON_TERMS)
+            row = cursor.fetchone()
+        words, shares = row if row and row[0] else ([], [])
+        # A word in a small archive may be frequent in share and still rare in claims: both must hold.
+        floor = max(COMMON_ENTITY_SHARE, COMMON_ENTITY_FLOOR / total)
+        common = frozenset(word for word, share in zip(words, shares, strict=False) if share > floor)
+        cache.set(COMMON_TERMS_CACHE_KEY, common, ENTITY_COUNT_SECONDS)
+    return common
 
 
 def full_text_claim_ids(
@@ -82,11 +110,12 @@ def full_text_claim_ids(
     kind: str = "",
     limit: int = TEXT_ROUTE_LIMIT,
     match_all: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Claim ids whose key text matches all of the terms (a reviewer's search, best match first: bm25 on
-    SQLite, ts_rank on PostgreSQL) or at least two of them (the engine's route, in index order). Only words
-    reach the query (see `fts_terms`), never its syntax."""
-    words = fts_terms(terms)
+    SQLite, ts_rank on PostgreSQL) or at least two of them (the engine's route, in index order), leaving out
+    the words in `skip`. Only words reach the query (see `fts_terms`), never its syntax."""
+    words = [word for word in fts_terms(terms) if word not in skip]
     if not words:
         return []
     postgres = connection.vendor == "postgresql"
@@ -165,7 +194,14 @@ def link_candidate_ids(*, row: ClaimLinkKey, key: ClaimKey, entity_counts: dict[
     if len(found) < ENOUGH_FROM_KEYS:
         # Full text is the costly route: asked only when the keys found little (a claim without a figure, a
         # date or a known name, or a story the archive has not seen under those keys).
-        add(full_text_claim_ids(terms=search_terms(key), exclude_article_id=row.article_id, kind=row.kind))
+        add(
+            full_text_claim_ids(
+                terms=search_terms(key),
+                exclude_article_id=row.article_id,
+                kind=row.kind,
+                skip=common_search_terms(total=total),
+            )
+        )
     found.pop(row.claim_id, None)
     return list(found)
 

@@ -4,6 +4,7 @@ The engine itself (keys, terms, ranking) is plain Python in `claims.linking`; th
 candidates (see `selectors.linking`) and keeps its answers as `Suggestion` rows for reviewers.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -55,79 +56,126 @@ def claims_index_for_linking(*, claim_ids: Iterable[int]) -> list[int]:
     return [row.claim_id for row in rows]
 
 
-def claim_rank_candidates(*, row: ClaimLinkKey, total: int | None = None) -> list:
-    """The engine's ranked suggestions for one indexed claim against the whole archive."""
-    key = key_from_row(row)
-    entity_counts = entity_frequencies(key.entities)
+def claims_rank_candidates(*, rows: list[ClaimLinkKey], total: int | None = None) -> dict[int, list]:
+    """The engine's ranked suggestions for indexed claims against the whole archive, by claim id.
+
+    Each claim's routes are its own queries; the candidates' keys are read once for the whole batch, and the
+    claims of an article share most of their candidates and names.
+    """
     total = archive_size() if total is None else total
-    candidate_ids = link_candidate_ids(row=row, key=key, entity_counts=entity_counts, total=total)
-    if not candidate_ids:
-        return []
-    candidates = [
-        (other.claim_id, key_from_row(other))
-        for other in ClaimLinkKey.objects.filter(claim_id__in=candidate_ids).exclude(article_id=row.article_id)
-    ]
-    return rank(key, candidates, entity_frequency=entity_counts, archive_size=total, limit=SUGGESTIONS_PER_CLAIM)
+    keys = {row.claim_id: key_from_row(row) for row in rows}
+    entity_counts = entity_frequencies({entity for key in keys.values() for entity in key.entities})
+    candidate_ids = {
+        row.claim_id: link_candidate_ids(row=row, key=keys[row.claim_id], entity_counts=entity_counts, total=total)
+        for row in rows
+    }
+    wanted = {claim_id for ids in candidate_ids.values() for claim_id in ids} - keys.keys()
+    found = {other.claim_id: other for other in ClaimLinkKey.objects.filter(claim_id__in=wanted)}
+    keys |= {claim_id: key_from_row(other) for claim_id, other in found.items()}
+    articles = {row.claim_id: row.article_id for row in rows} | {
+        claim_id: other.article_id for claim_id, other in found.items()
+    }
+    ranked = {}
+    for row in rows:
+        candidates = [
+            (claim_id, keys[claim_id])
+            for claim_id in candidate_ids[row.claim_id]
+            if claim_id in keys and articles[claim_id] != row.article_id
+        ]
+        ranked[row.claim_id] = (
+            rank(
+                keys[row.claim_id],
+                candidates,
+                entity_frequency=entity_counts,
+                archive_size=total,
+                limit=SUGGESTIONS_PER_CLAIM,
+            )
+            if candidates
+            else []
+        )
+    return ranked
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-# No savepoint of its own inside the task's batch transaction: a failure rolls the batch back, and the task retries.
-@transaction.atomic(savepoint=False)
-def claim_suggestions_store(*, claim_id: int, ranked: list) -> list[Suggestion]:
-    """Make the claim's pending suggestions the engine's current answer. Decided and linked pairs are left alone.
+@transaction.atomic
+def claims_suggestions_store(*, ranked: dict[int, list]) -> list[Suggestion]:
+    """Make each claim's pending suggestions the engine's current answer. Decided and linked pairs are left alone.
 
-    A pair is stored once whichever side found it; a pending suggestion the engine no longer makes goes.
-    A contradiction that is new, against a fact with a verdict, is sent to the webhooks.
+    A pair is stored once whichever side found it; a pending suggestion the engine no longer makes goes. The
+    claims are taken in order, the later one's answer standing for a pair both found, and written in a few
+    queries for the whole batch. A contradiction that is new, against a fact with a verdict, is sent to the
+    webhooks.
     """
-    existing = {
+    claim_ids = list(ranked)
+    pairs = {
         _pair(s.claim_id, s.candidate_id): s
-        for s in Suggestion.objects.select_for_update().filter(Q(claim_id=claim_id) | Q(candidate_id=claim_id))
+        for s in Suggestion.objects.select_for_update().filter(
+            Q(claim_id__in=claim_ids) | Q(candidate_id__in=claim_ids)
+        )
     }
     linked = {
         _pair(a, b)
-        for a, b in ClaimLink.objects.filter(Q(from_claim_id=claim_id) | Q(to_claim_id=claim_id)).values_list(
+        for a, b in ClaimLink.objects.filter(Q(from_claim_id__in=claim_ids) | Q(to_claim_id__in=claim_ids)).values_list(
             "from_claim_id", "to_claim_id"
         )
     }
-    kept, to_create, to_update, new_contradictions = set(), [], [], []
-    for proposal in ranked:
-        pair = _pair(claim_id, proposal.candidate_id)
-        if pair in linked or pair in kept:
-            continue
-        kept.add(pair)
-        relation, reasons = str(proposal.relation), list(proposal.reasons)
-        suggestion = existing.get(pair)
-        if suggestion is None:
-            suggestion = Suggestion(
-                claim_id=claim_id,
-                candidate_id=proposal.candidate_id,
-                score=proposal.score,
-                relation=relation,
-                reasons=reasons,
-            )
-            to_create.append(suggestion)
-        elif suggestion.status == Suggestion.Status.PENDING and (
-            suggestion.score,
-            suggestion.relation,
-            suggestion.reasons,
-        ) != (proposal.score, relation, reasons):
-            if relation == Suggestion.Relation.CONTRADICTS != suggestion.relation:
-                new_contradictions.append(suggestion)
-            suggestion.score, suggestion.relation, suggestion.reasons = proposal.score, relation, reasons
-            to_update.append(suggestion)
+    involving = defaultdict(set)
+    for pair in pairs:
+        involving[pair[0]].add(pair)
+        involving[pair[1]].add(pair)
+    changed, stale, new_contradictions = set(), set(), set()
+    for claim_id, proposals in ranked.items():
+        kept = set()
+        for proposal in proposals:
+            pair = _pair(claim_id, proposal.candidate_id)
+            if pair in linked or pair in kept:
+                continue
+            kept.add(pair)
+            relation, reasons = str(proposal.relation), list(proposal.reasons)
+            suggestion = pairs.get(pair)
+            if suggestion is None:
+                pairs[pair] = Suggestion(
+                    claim_id=claim_id,
+                    candidate_id=proposal.candidate_id,
+                    score=proposal.score,
+                    relation=relation,
+                    reasons=reasons,
+                )
+                involving[pair[0]].add(pair)
+                involving[pair[1]].add(pair)
+                changed.add(pair)
+            elif suggestion.status == Suggestion.Status.PENDING and (
+                suggestion.score,
+                suggestion.relation,
+                suggestion.reasons,
+            ) != (proposal.score, relation, reasons):
+                if relation == Suggestion.Relation.CONTRADICTS != suggestion.relation:
+                    new_contradictions.add(pair)
+                suggestion.score, suggestion.relation, suggestion.reasons = proposal.score, relation, reasons
+                changed.add(pair)
+        for pair in involving[claim_id] - kept:
+            suggestion = pairs.get(pair)
+            if suggestion is not None and suggestion.status == Suggestion.Status.PENDING:
+                del pairs[pair]
+                changed.discard(pair)
+                if suggestion.pk is not None:
+                    stale.add(suggestion.pk)
     now = timezone.now()
+    to_update = [pairs[pair] for pair in changed if pairs[pair].pk is not None]
     for suggestion in to_update:
         suggestion.updated_at = now  # bulk_update skips auto_now
-    stale = [s.pk for pair, s in existing.items() if pair not in kept and s.status == Suggestion.Status.PENDING]
     Suggestion.objects.filter(pk__in=stale).delete()
     if to_update:
-        Suggestion.objects.bulk_update(to_update, ["score", "relation", "reasons", "updated_at"])
-    created = Suggestion.objects.bulk_create(to_create)
-    new_contradictions += [s for s in created if s.relation == Suggestion.Relation.CONTRADICTS]
-    contradictions_publish(suggestions=new_contradictions)
+        Suggestion.objects.bulk_update(to_update, ["score", "relation", "reasons", "updated_at"], batch_size=500)
+    created = Suggestion.objects.bulk_create(
+        [pairs[pair] for pair in changed if pairs[pair].pk is None], batch_size=500
+    )
+    contradictions = [pairs[pair] for pair in new_contradictions if pair in pairs]
+    contradictions += [s for s in created if s.relation == Suggestion.Relation.CONTRADICTS]
+    contradictions_publish(suggestions=contradictions)
     return created + to_update
 
 
@@ -168,13 +216,8 @@ def claims_suggest_links(*, claim_ids: Iterable[int], reindex: bool = True) -> i
         ).delete()
     else:
         indexed = claim_ids
-    total = archive_size()
-    stored = 0
-    for row in ClaimLinkKey.objects.filter(claim_id__in=indexed):
-        stored += len(
-            claim_suggestions_store(claim_id=row.claim_id, ranked=claim_rank_candidates(row=row, total=total))
-        )
-    return stored
+    rows = list(ClaimLinkKey.objects.filter(claim_id__in=indexed).order_by("claim_id"))
+    return len(claims_suggestions_store(ranked=claims_rank_candidates(rows=rows)))
 
 
 def articles_suggest_links(*, article_ids: Iterable[int]) -> int:

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from articles.services import ArticleDraft
@@ -17,7 +18,7 @@ from claims.models import (
     WebhookDelivery,
     WebhookSubscription,
 )
-from claims.selectors.linking import entity_frequencies, key_from_row, link_candidate_ids
+from claims.selectors.linking import common_search_terms, entity_frequencies, key_from_row, link_candidate_ids
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +233,28 @@ def test_a_rare_name_finds_the_claims_that_mention_it_whatever_their_words():
 
     assert set(ClaimEntityKey.objects.filter(claim=second).values_list("kind", flat=True)) == {"quantity"}
     assert second.pk in found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite keeps no word statistics; it searches every word")
+def test_words_most_of_the_archive_holds_are_left_out_of_the_text_route_on_postgresql():
+    article = ArticleFactory(body="Plus de 30 pays rejoindront la coalition.")
+    claims = Claim.objects.bulk_create(
+        Claim(article=article, kind=Claim.Kind.QUANTITY, start=number, end=number + 1, text="30 pays")
+        for number in range(300)
+    )
+    ClaimLinkKey.objects.bulk_create(
+        ClaimLinkKey(
+            claim=claim,
+            article_id=article.pk,
+            kind=claim.kind,
+            search_text=f"la coalition rejoindront {'kallas' if number < 3 else 'pays'}",
+        )
+        for number, claim in enumerate(claims)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claimlinkkey")  # what autovacuum does after such a burst of rows
+
+    common = common_search_terms(total=300)
+
+    assert {"coalition", "rejoindront", "pays"} <= common
+    assert "kallas" not in common
