@@ -18,6 +18,8 @@ from tracker.processes import process_stop
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# A task a test left behind (a retry waiting out its backoff) must not hold the next test for long.
+WORKER_SETTLE_SECONDS = 30
 
 
 @pytest.fixture(autouse=True)
@@ -136,10 +138,40 @@ class WorkerProcess:
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup, redis_server, tmp_path_factory):
+def celery_worker_process(django_db_setup, redis_server, tmp_path_factory):
     worker = WorkerProcess(redis_server.url, tmp_path_factory.mktemp("worker") / "worker.log").start()
     yield worker
     worker.stop()
+
+
+# Queues the worker reads, and the hash where Celery's Redis transport keeps a message until its task is acked
+# (tasks ack late, so only once their writes are committed).
+WORKER_QUEUES = ("extraction", "light")
+UNACKED = "unacked"
+
+
+def broker_busy(redis_url: str) -> bool:
+    """Whether a task is still queued or running, read from the broker alone (the worker may be too busy to
+    answer a remote-control inspect in time). An unreachable broker has nothing to run."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url, socket_timeout=1, socket_connect_timeout=1)
+    try:
+        return any(client.llen(queue) for queue in WORKER_QUEUES) or bool(client.hlen(UNACKED))
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def celery_worker(celery_worker_process, redis_server):
+    """The session's worker, left idle when the test ends: a follow-up task (link suggestions, wire copies)
+    still writing while the test database is emptied deadlocks PostgreSQL's TRUNCATE."""
+    yield celery_worker_process
+    deadline = time.monotonic() + WORKER_SETTLE_SECONDS
+    while broker_busy(redis_server.url) and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def wait_for(condition, *, timeout: float = 60, interval: float = 0.2, message: str = "condition"):
