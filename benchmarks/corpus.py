@@ -19,7 +19,7 @@ from articles.models import Article, Source, content_hash
 from articles.services import ArticleDraft
 from claims.extraction import EXTRACTOR_VERSION, Document, extract_documents
 from claims.models import Claim, ClaimLink, Fact
-from claims.services.extraction import claim_from_record
+from claims.services.extraction import candidate_values
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OUTLETS = ["AFP", "Le Monde", "Libération", "Le Figaro", "Ouest-France", "France Info", "Mediapart", "Reuters"]
@@ -108,7 +108,7 @@ def article_claims(article: Article, records: list, count: int, reviewer) -> lis
     claims = []
     for index in range(count):
         record = records[index % len(records)]
-        claim = claim_from_record(article=article, record=record, extractor_version=EXTRACTOR_VERSION)
+        claim = Claim(article=article, **candidate_values(record=record, extractor_version=EXTRACTOR_VERSION))
         shift = index // len(records)  # repeats move one character on: a distinct span, as in a long article
         claim.start, claim.end = record.start + shift, record.end + shift
         if index % 7 == 0:  # about one claim in seven is reviewed

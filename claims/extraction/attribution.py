@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy import parts_of_speech
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.tokens import Span, Token
 
+from .lexicons import Lexicon
 from .spans import DocIndex
 from .text import fold
 
@@ -38,30 +40,40 @@ def is_attribution_verb(token: Token, index: DocIndex) -> bool:
 
 
 def _saying_verbs(index: DocIndex) -> tuple[list[int], set[int]]:
-    """The positions of the document's verbs of saying, sorted and as a set: decided once per document."""
+    """The positions of the document's verbs of saying, sorted and as a set: decided once per document, from
+    the token arrays (making a Token object for each of the document's verbs cost more than the decision)."""
     verbs = index.cache.get("attribution_verbs")
     if verbs is None:
-        doc = index.doc
-        tags = doc.to_array(POS).tolist() if len(doc) else []
+        doc, strings = index.doc, index.doc.vocab.strings
+        rows = doc.to_array([POS, LEMMA, ORTH]).tolist() if len(doc) else []
         positions = [
-            position for position, tag in enumerate(tags) if tag in _SAYING_TAGS and _says(doc[position], index)
+            position
+            for position, (tag, lemma, orth) in enumerate(rows)
+            if tag in _SAYING_TAGS
+            and _says(
+                index.lexicon,
+                lemma=strings[lemma],
+                text=strings[orth],
+                previous=strings[rows[position - 1][2]] if position else "",
+                following=strings[rows[position + 1][2]] if position + 1 < len(rows) else "",
+            )
         ]
         verbs = index.cache["attribution_verbs"] = (positions, set(positions))
     return verbs
 
 
-def _says(token: Token, index: DocIndex) -> bool:
-    lemmas = index.lexicon.attribution_lemmas
-    if token.pos_ and token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
-        return False
-    if token.i > 0 and fold(token.doc[token.i - 1].text) in {"s'", "se"}:
+@lru_cache(maxsize=65536)
+def _says(lexicon: Lexicon, *, lemma: str, text: str, previous: str, following: str) -> bool:
+    """Whether a verb, adjective or noun (a participle the model mistagged) is a verb of saying, from its words
+    and its neighbours' (the same few recur in every article: remembered)."""
+    lemmas = lexicon.attribution_lemmas
+    if fold(previous) in {"s'", "se"}:
         return False  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
-    lemma, text = fold(token.lemma_), fold(token.text)
+    lemma, text = fold(lemma), fold(text)
     if lemma in lemmas or text in lemmas:
         return True
     # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is not None and f"{lemma} {fold(following.text)}" in lemmas:
+    if following and f"{lemma} {fold(following)}" in lemmas:
         return True
     # Unaccented participles get odd lemmas ("declare", "repondu"); the participle endings give the
     # infinitive back: declare+r, averti+r, repondu → repondre, ecrit → ecrire.

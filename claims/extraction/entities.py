@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .records import ClaimRecord, EntityMention, Kind
 from .spans import DocIndex, make_record
@@ -21,7 +21,7 @@ def entity_label(ent: Span) -> str | None:
 
 def entity_records(index: DocIndex) -> list[ClaimRecord]:
     records = []
-    for ent in index.doc.ents:
+    for ent in index.ents:
         label = entity_label(ent)
         if label is None:
             continue
@@ -38,16 +38,16 @@ def entity_records(index: DocIndex) -> list[ClaimRecord]:
     return records
 
 
-def sentence_mentions(doc: Doc) -> dict[int, tuple[EntityMention, ...]]:
+def sentence_mentions(index: DocIndex) -> dict[int, tuple[EntityMention, ...]]:
     """The entities of each sentence, by the sentence's first character, in one pass over the document.
 
     `Span.ents` walks every entity of the document for each sentence it is asked about: asked for every
-    claim, that grew with claims × document."""
+    claim, that grew with claims × document. (`Span.sent` walks tokens too; the index's sentences do not.)"""
     mentions: dict[int, list[EntityMention]] = {}
-    for ent in doc.ents:
-        sentence = ent.sent
+    for ent in index.ents:
+        sentence = index.sentence_at(ent.start_char)
         label = entity_label(ent)
-        if label is not None and ent.end <= sentence.end:
+        if label is not None and sentence is not None and ent.end <= sentence.end:
             mentions.setdefault(sentence.start_char, []).append(
                 EntityMention(ent.text, label, ent.start_char, ent.end_char)
             )

@@ -68,7 +68,7 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     quotes = find_quotes(index, referents, quote_spans)
     quoted_spans = [(span.start, span.end) for span in quote_spans] + [(record.start, record.end) for record in quotes]
     reported_cache: dict[int, bool] = {}
-    entity_cache = sentence_mentions(index.doc)
+    entity_cache = sentence_mentions(index)
     records = []
     for record in [*quantities, *dates, *quotes]:
         negated, hypothetical = claim_modality(index, record.start, record.end, is_quote=record.kind == Kind.QUOTE)

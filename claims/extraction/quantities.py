@@ -433,13 +433,22 @@ def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexic
 
 
 def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -> tuple[str, int]:
-    # The qualifier may stand before a currency sign and an additive ("around a further £1bn").
     before = folded[max(0, start - 45) : start]
-    for pattern, qualifier in lexicon.qualifiers:
-        match = re.search(rf"(?:^|[\s(\"'“«])({pattern})(?:\s+{_ADDITIVE})?\s*[€$£]?\s*$", before)
+    for pattern, qualifier in _qualifier_patterns(lexicon):
+        match = pattern.search(before)
         if match:
             return qualifier, start - (len(before) - match.start(1))
     return default, start
+
+
+@cache
+def _qualifier_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
+    """The lexicon's qualifiers as they end the text before a number, compiled once (asked of every number)."""
+    # The qualifier may stand before a currency sign and an additive ("around a further £1bn").
+    return [
+        (re.compile(rf"(?:^|[\s(\"'“«])({pattern})(?:\s+{_ADDITIVE})?\s*[€$£]?\s*$"), qualifier)
+        for pattern, qualifier in lexicon.qualifiers
+    ]
 
 
 def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:

@@ -497,10 +497,10 @@ def _name_spans(index: DocIndex, speech: Speech) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if index.doc.has_annotation("ENT_IOB"):
         # The small models sometimes take a country for a person ("Ukraine" as PER once, LOC elsewhere).
-        places = {ent.text for ent in index.doc.ents if ent.label_ in {"LOC", "GPE"}}
+        places = {ent.text for ent in index.ents if ent.label_ in {"LOC", "GPE"}}
         spans = [
             (ent.start_char, ent.end_char, _NER_LABELS[ent.label_])
-            for ent in index.doc.ents
+            for ent in index.ents
             if ent.label_ in _NER_LABELS and _is_name(ent.text, speech) and ent.text not in places
         ]
     else:

@@ -31,6 +31,8 @@ class DocIndex:
     token_starts: list[int] = field(init=False)
     sentences: list[Span] = field(init=False)
     sentence_starts: list[int] = field(init=False)
+    # `Doc.ents` builds its spans anew on each call, walking every token.
+    ents: tuple[Span, ...] = field(init=False)
     # Per-document results a rule computes once and several rules read (e.g. which tokens are verbs of saying).
     cache: dict[str, Any] = field(init=False, default_factory=dict)
 
@@ -42,6 +44,7 @@ class DocIndex:
         self.token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
         self.sentences = _sentences(self.doc)
         self.sentence_starts = [sent.start_char for sent in self.sentences]
+        self.ents = self.doc.ents
 
     def token_at(self, char: int) -> Token | None:
         """The token covering `char`, or the first one after it."""

@@ -15,6 +15,7 @@ from core.selectors import broker_reachable
 
 from ..extraction import EXTRACTOR_VERSION, ClaimRecord, extract
 from ..models import Claim
+from .candidate_rows import claims_insert
 from .suggestions import articles_queue_link_suggestions
 from .wire import articles_queue_wire_copies
 
@@ -148,26 +149,26 @@ CANDIDATE_FIELDS = [
 ]
 
 
-def claim_from_record(*, article: Article, record: ClaimRecord, extractor_version: str) -> Claim:
-    return Claim(
-        article=article,
-        kind=record.kind,
-        start=record.start,
-        end=record.end,
-        text=record.text,
-        sentence=record.sentence,
-        context_before=record.context_before,
-        context_after=record.context_after,
-        normalized=record.fields,
-        negated=record.negated,
-        hypothetical=record.hypothetical,
-        reported=record.reported,
-        entities=[entity.as_dict() for entity in record.entities],
-        rule=record.rule,
-        confidence=record.confidence,
-        extractor_version=extractor_version,
-        origin=Claim.Origin.MACHINE,
-    )
+def candidate_values(*, record: ClaimRecord, extractor_version: str) -> dict:
+    """A record's columns as a machine candidate, by attribute name."""
+    return {
+        "kind": record.kind,
+        "start": record.start,
+        "end": record.end,
+        "text": record.text,
+        "sentence": record.sentence,
+        "context_before": record.context_before,
+        "context_after": record.context_after,
+        "normalized": record.fields,
+        "negated": record.negated,
+        "hypothetical": record.hypothetical,
+        "reported": record.reported,
+        "entities": [entity.as_dict() for entity in record.entities],
+        "rule": record.rule,
+        "confidence": record.confidence,
+        "extractor_version": extractor_version,
+        "origin": Claim.Origin.MACHINE,
+    }
 
 
 def claims_record_creation(*, articles: list[Article]) -> None:
@@ -223,12 +224,15 @@ def claims_store_candidates(
         if existing
         else set()
     )
-    fresh: dict[tuple, Claim] = {}
+    fresh: dict[tuple, dict] = {}
     for article, records in records_by_article.items():
         for record in records:
             key = (article.pk, record.kind, record.start, record.end)
             if key not in fresh:
-                fresh[key] = claim_from_record(article=article, record=record, extractor_version=extractor_version)
+                fresh[key] = {
+                    "article_id": article.pk,
+                    **candidate_values(record=record, extractor_version=extractor_version),
+                }
 
     to_create, to_update = [], []
     now = timezone.now()
@@ -238,7 +242,7 @@ def claims_store_candidates(
             to_create.append(candidate)
         elif claim.pk in untouched_ids:
             for name in CANDIDATE_FIELDS:
-                setattr(claim, name, getattr(candidate, name))
+                setattr(claim, name, candidate[name])
             claim.updated_at = now  # bulk_update skips auto_now
             to_update.append(claim)
     dropped_ids = [claim.pk for key, claim in existing.items() if key not in fresh and claim.pk in untouched_ids]
@@ -247,8 +251,7 @@ def claims_store_candidates(
         Claim.objects.filter(pk__in=dropped_ids).delete()
     if to_update:
         Claim.objects.bulk_update(to_update, [*CANDIDATE_FIELDS, "updated_at"], batch_size=1000)
-    # ignore_conflicts: a racing worker may have stored the same span a moment ago.
-    Claim.objects.bulk_create(to_create, batch_size=1000, ignore_conflicts=True)
+    claims_insert(rows=to_create)
     if to_create:
         claims_record_creation(articles=articles)
     return {"created": len(to_create), "refreshed": len(to_update), "dropped": len(dropped_ids)}
