@@ -34,10 +34,22 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     hypothetical = (
         any(is_conditional(member, lexicon.conditional_stems) for member in group)
         or any(fold(child.text) in lexicon.condition_marks and child.pos_ == "SCONJ" for child in children)
-        or any(fold(token.text) in lexicon.hypothetical_words for token in [*tokens, *anchor.subtree, *children])
+        or (
+            _may_hold_any(index, tokens, lexicon.hypothetical_words)
+            and any(fold(token.text) in lexicon.hypothetical_words for token in [*tokens, *anchor.subtree, *children])
+        )
         or _subject_of_conditional(index, tokens)
     )
     return negated, hypothetical
+
+
+def _may_hold_any(index: DocIndex, tokens: Span, words: frozenset[str]) -> bool:
+    """Whether any of the words is in the text of the sentences holding the span: where none is, neither the
+    span, nor a subtree or children of its words (the parse stays inside a sentence) can hold one, and the
+    clause's tokens need not be walked (most claims)."""
+    first, last = index.sentence_at(tokens[0].idx), index.sentence_at(tokens[-1].idx)
+    text = index.folded[first.start_char : last.end_char] if first is not None and last is not None else index.folded
+    return any(word in text for word in words)
 
 
 def _verb_right_after(index: DocIndex, tokens: Span) -> Token | None:

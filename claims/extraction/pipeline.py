@@ -41,7 +41,7 @@ def extract_documents(documents: Iterable[Document], *, batch_size: int = 16) ->
                 record
                 for chunk in chunks
                 for record in records_in_text(
-                    extract_from_doc(DocIndex(next(docs), document.published, language)),
+                    extract_from_doc(DocIndex(next(docs), document.published, language, chunk.text)),
                     chunk=chunk,
                     text=document.text,
                 )

@@ -25,7 +25,8 @@ class DocIndex:
     doc: Doc
     published: date | None
     language: str
-    text: str = field(init=False)
+    # The text the doc was parsed from, when the caller has it: `Doc.text` rebuilds it token by token.
+    text: str = ""
     folded: str = field(init=False)
     lexicon: Lexicon = field(init=False)
     token_starts: list[int] = field(init=False)
@@ -37,7 +38,7 @@ class DocIndex:
     cache: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = self.text or self.doc.text
         self.folded = fold(self.text)
         self.lexicon = lexicon_for(self.language)
         # Read from the token arrays: iterating Token objects (or `doc.sents`) costs as much as a rule.
