@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy import parts_of_speech
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc, Token
 
 from .text import fold
 
 VERBAL = frozenset({"VERB", "AUX"})
+_VERBAL_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX})
+_COPULA_HEADS = "tracker_copula_heads"
 
 
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above `token` in the parse (the token itself if it is one)."""
+    copula_heads = _copula_heads(token.doc)
     current, seen = token, 0
     while seen < 12:
         # A copula's clause is headed by its predicate ("seraient européens"), not by the verb.
-        if current.pos_ in VERBAL or any(child.dep_ == "cop" for child in current.children):
+        if current.pos in _VERBAL_TAGS or current.i in copula_heads:
             return current
-        if current.head is current:
-            return current if current.pos_ in VERBAL else None
-        current, seen = current.head, seen + 1
+        head = current.head
+        if head.i == current.i:
+            return current if current.pos in _VERBAL_TAGS else None
+        current, seen = head, seen + 1
     return None
+
+
+def _copula_heads(doc: Doc) -> frozenset[int]:
+    """The positions of the tokens a copula depends on, read once per document from its arrays (walking each
+    token's children made a Token object of every child, claim after claim) and kept with the document."""
+    heads = doc.user_data.get(_COPULA_HEADS)
+    if heads is None:
+        copula = doc.vocab.strings["cop"]
+        rows = doc.to_array([DEP, HEAD]).tolist() if len(doc) else []
+        # HEAD is stored relative to the token (and as unsigned: wrap it back to a signed offset).
+        heads = frozenset(
+            position + _signed(offset) for position, (dep, offset) in enumerate(rows) if dep == copula
+        )
+        doc.user_data[_COPULA_HEADS] = heads
+    return heads
+
+
+def _signed(offset: int) -> int:
+    return offset - (1 << 64) if offset >= 1 << 63 else offset
 
 
 def verb_group(verb: Token) -> list[Token]:
