@@ -36,9 +36,7 @@ def _copula_heads(doc: Doc) -> frozenset[int]:
         copula = doc.vocab.strings["cop"]
         rows = doc.to_array([DEP, HEAD]).tolist() if len(doc) else []
         # HEAD is stored relative to the token (and as unsigned: wrap it back to a signed offset).
-        heads = frozenset(
-            position + _signed(offset) for position, (dep, offset) in enumerate(rows) if dep == copula
-        )
+        heads = frozenset(position + _signed(offset) for position, (dep, offset) in enumerate(rows) if dep == copula)
         doc.user_data[_COPULA_HEADS] = heads
     return heads
 

@@ -112,7 +112,7 @@ def mention_keys(
     articles = {article["file"]: article for article in gold["articles"]}
     keys = {}
     for mention in gold["mentions"]:
-        claim = _covering_claim(mention, claims_by_file[mention["file"]])
+        claim = covering_claim(mention, claims_by_file[mention["file"]])
         if claim is None:
             continue
         article = articles[mention["file"]]
@@ -129,7 +129,8 @@ def mention_keys(
     return keys
 
 
-def _covering_claim(mention: dict, claims: Iterable[ClaimRecord]) -> ClaimRecord | None:
+def covering_claim(mention: dict, claims: Iterable):
+    """The claim (a record or a stored claim) of the mention's kind that overlaps it most, if any."""
     best, best_overlap = None, 0
     for claim in claims:
         overlap = min(claim.end, mention["end"]) - max(claim.start, mention["start"])
