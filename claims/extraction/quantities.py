@@ -25,6 +25,13 @@ _QUOTE = r"[\"'“”«»‘’]?"
 _CLOCK_BEFORE = re.compile(r"\d[:h]$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
+# "à 10 heures", "at 10 hours": a time of day.
+_AT_BEFORE = re.compile(r"(?:^|\s)(?:a|vers|at|des)\s*$")
+# The word before a number, which may make it a reference ("article 12", "n° 3") rather than a count.
+_REFERENCE_WORD_BEFORE = re.compile(r"([a-z°.]+)\s*$")
+# The word after a number, which may scale it ("1,5 milliard", "une trentaine"), and a multiplier of that word.
+_SCALE_WORD = re.compile(rf"\s*{_QUOTE}\s*([a-z]+)\b")
+_OF_WORD = re.compile(r"\s+(?:de|d'|of)\s*([a-z]+)\b")
 # Words between a qualifier and its number that add nothing to the reading ("around a further 1,000").
 _ADDITIVE = r"(?:a further|another|an additional|an extra|some|encore|quelque)"
 # Bare "billions", "des milliards": at this scale a figure with no noun is money, in the currency named last.
@@ -413,7 +420,7 @@ def _scale_of(index: DocIndex):
 
 def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexicon):
     """A multiplier or collective noun right after the number: "1,5 milliard", "une trentaine"."""
-    match = re.compile(rf"\s*{_QUOTE}\s*([a-z]+)\b").match(folded, end)
+    match = _SCALE_WORD.match(folded, end)
     if not match:
         return None
     word = match.group(1)
@@ -424,7 +431,7 @@ def _scale(folded: str, end: int, value: float, is_article: bool, lexicon: Lexic
         collective = words_value(lexicon.approx_nouns[singular], lexicon.language) or 0.0
         scaled, new_end = value * collective, match.end()
         # "une dizaine de milliers": the collective can itself be multiplied.
-        more = re.compile(r"\s+(?:de|d'|of)\s*([a-z]+)\b").match(folded, new_end)
+        more = _OF_WORD.match(folded, new_end)
         if more and more.group(1) in lexicon.multipliers:
             scaled, new_end = scaled * lexicon.multipliers[more.group(1)], more.end()
         # "une trentaine" is approximate by meaning; "deux douzaines" multiplies a count.
@@ -452,7 +459,7 @@ def _qualifier_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
 
 
 def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:
-    previous = re.search(r"([a-z°.]+)\s*$", folded[max(0, start - 15) : start])
+    previous = _REFERENCE_WORD_BEFORE.search(folded[max(0, start - 15) : start])
     return bool(previous and previous.group(1) in lexicon.reference_words)
 
 
@@ -465,4 +472,4 @@ def _is_clock_time(folded: str, number: NumberMatch, unit: Unit | None) -> bool:
     """ "à 10 heures" is a time of day; "10 heures de négociations" is a duration."""
     if unit is None or unit.name not in {"heure", "hour", "h"}:
         return False
-    return bool(re.search(r"(?:^|\s)(?:a|vers|at|des)\s*$", folded[max(0, number.start - 6) : number.start]))
+    return bool(_AT_BEFORE.search(folded[max(0, number.start - 6) : number.start]))

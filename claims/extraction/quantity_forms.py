@@ -24,6 +24,12 @@ TIME_KEYS = frozenset({"year", "month", "week", "day", "hour"})
 _POPULATION_BASE = 1000
 
 
+# Patterns asked of every number are compiled once: these here, those built from the lexicon by the cached
+# functions next to the rule that reads them.
+_SLASH = re.compile(r"\s*/\s*")
+_OPTIONAL_WORD = re.compile(r"\s*(?:[a-z]+\s+)?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
 # "the number of X", "le nombre de X", "le total des X": the noun a bare figure counts.
 _COUNT_OF = re.compile(r"(?<![\w'])(?:number|nombre|total|count)\s+(?:of|de|d'|des)\s*([a-z-]+)")
 
@@ -48,7 +54,7 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
     a change when the opener says so ("from", or "de" after a verb of change such as "passe de")."""
     lexicon, folded = index.lexicon, index.folded
     before = folded[max(0, number.start - 40) : number.start]
-    opener = re.search(rf"(?:^|[\s(])({'|'.join(map(re.escape, lexicon.range_open))})\s*(?:{_SYMBOL}\s?)?$", before)
+    opener = _range_opener(lexicon).search(before)
     if opener:
         joiners = lexicon.range_joiners.get(opener.group(1), ())
         start = number.start - (len(before) - opener.start(1))
@@ -58,15 +64,7 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
         start = number.start
     if not joiners:
         return None
-    spaced = "|".join(re.escape(joiner) for joiner in joiners if joiner != "-")
-    alternatives = [rf"\s+(?:{spaced})\s+"] if spaced else []
-    if "-" in joiners:
-        alternatives.append(r"-")
-    # The upper bound may carry its own bound word: "entre 120 et jusqu'à 150 sièges".
-    bound = "|".join(pattern for pattern, qualifier in lexicon.qualifiers if qualifier == "at_most")
-    match = re.compile(
-        rf"(?:\s*[%{_SYMBOL[1:-1]}])?(?:{'|'.join(alternatives)})(?:(?:{bound})\s*)?(?:{_SYMBOL}\s?)?"
-    ).match(folded, end)
+    match = _range_joiner(lexicon, joiners).match(folded, end)
     if not match:
         return None
     second = number_at(numbers, match.end())
@@ -79,22 +77,45 @@ def second_number(index: DocIndex, number: NumberMatch, numbers: list[NumberMatc
     multiplier = scaled[0] / second.value if scaled is not None and second.value else 1.0
     is_change = bool(opener) and (
         opener.group(1) in lexicon.change_openers
-        or bool(
-            lexicon.change_verbs
-            and re.search(rf"(?:{lexicon.change_verbs})(?:[\s,]+[\w']+){{0,2}}[\s,]+$", before[: opener.start(1)])
-        )
+        or bool(lexicon.change_verbs and _change_verb_before(lexicon).search(before[: opener.start(1)]))
     )
     return SecondNumber(is_change, value, multiplier, second_end, start)
+
+
+@cache
+def _range_opener(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[\s(])({'|'.join(map(re.escape, lexicon.range_open))})\s*(?:{_SYMBOL}\s?)?$")
+
+
+@cache
+def _range_joiner(lexicon: Lexicon, joiners: tuple[str, ...]) -> re.Pattern[str]:
+    spaced = "|".join(re.escape(joiner) for joiner in joiners if joiner != "-")
+    alternatives = [rf"\s+(?:{spaced})\s+"] if spaced else []
+    if "-" in joiners:
+        alternatives.append(r"-")
+    # The upper bound may carry its own bound word: "entre 120 et jusqu'à 150 sièges".
+    bound = "|".join(pattern for pattern, qualifier in lexicon.qualifiers if qualifier == "at_most")
+    return re.compile(rf"(?:\s*[%{_SYMBOL[1:-1]}])?(?:{'|'.join(alternatives)})(?:(?:{bound})\s*)?(?:{_SYMBOL}\s?)?")
+
+
+@cache
+def _change_verb_before(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.change_verbs})(?:[\s,]+[\w']+){{0,2}}[\s,]+$")
+
+
+@cache
+def _words_between(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One of `words` standing alone between spaces, as the lexicon lists it; None when it lists none."""
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s+") if words else None
 
 
 def shared_scale(index: DocIndex, end: int, numbers: list[NumberMatch], scale_at):
     """ "41 et 37 milliards de dollars": the first number takes the scale and unit of the second.
     Returns (multiplier, end of the second's scale) or None."""
-    lexicon = index.lexicon
-    coordinators = "|".join(map(re.escape, lexicon.coordinators))
-    if not coordinators:
+    pattern = _coordinated_number(index.lexicon)
+    if pattern is None:
         return None
-    match = re.compile(rf"\s+(?:{coordinators})\s+(?:{_SYMBOL}\s?)?").match(index.folded, end)
+    match = pattern.match(index.folded, end)
     second = number_at(numbers, match.end()) if match else None
     if second is None or second.is_article or not second.value:
         return None
@@ -104,18 +125,24 @@ def shared_scale(index: DocIndex, end: int, numbers: list[NumberMatch], scale_at
     return scaled[0] / second.value, scaled[1]
 
 
+@cache
+def _coordinated_number(lexicon: Lexicon) -> re.Pattern[str] | None:
+    coordinators = "|".join(map(re.escape, lexicon.coordinators))
+    return re.compile(rf"\s+(?:{coordinators})\s+(?:{_SYMBOL}\s?)?") if coordinators else None
+
+
 def part_of_whole(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[NumberMatch, int] | None:
     """ "12 des 23 cantons", "412 of the 650 seats": (the whole, where it ends)."""
-    words = "|".join(map(re.escape, index.lexicon.part_of))
-    match = re.compile(rf"\s+(?:{words})\s+").match(index.folded, end) if words else None
+    pattern = _words_between(index.lexicon.part_of)
+    match = pattern.match(index.folded, end) if pattern else None
     whole = number_at(numbers, match.end()) if match else None
     return (whole, whole.end) if whole is not None and not whole.is_article else None
 
 
 def proportion(index: DocIndex, end: int, numbers: list[NumberMatch], numerator: float) -> tuple[float, int] | None:
     """ "un inscrit sur trois", "one in three": (the denominator, where it ends). Not "1,663 in 2011"."""
-    words = "|".join(map(re.escape, index.lexicon.proportion_words))
-    match = re.compile(rf"\s+(?:{words})\s+").match(index.folded, end) if words else None
+    pattern = _words_between(index.lexicon.proportion_words)
+    match = pattern.match(index.folded, end) if pattern else None
     denominator = number_at(numbers, match.end()) if match else None
     if denominator is None or not numerator < denominator.value or _is_year(index, denominator):
         return None
@@ -125,11 +152,11 @@ def proportion(index: DocIndex, end: int, numbers: list[NumberMatch], numerator:
 def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, int] | None:
     """ "pour 100 000 habitants", "par jour", "per capita", "a week", "25/1 000": (`per`, where it ends)."""
     lexicon, folded, keys = index.lexicon, index.folded, unit_keys(index.language)
-    slash = re.compile(r"\s*/\s*").match(folded, end)
+    slash = _SLASH.match(folded, end)
     if slash and (denominator := number_at(numbers, slash.end())) is not None:
         return f"{denominator.value:g}", denominator.end
-    words = "|".join(map(re.escape, (*lexicon.rate_words, *lexicon.rate_articles)))
-    match = re.compile(rf"\s+({words})\s+").match(folded, end) if words else None
+    pattern = _rate_word(lexicon)
+    match = pattern.match(folded, end) if pattern else None
     if not match:
         return None
     count, position = 1.0, match.end()
@@ -148,6 +175,12 @@ def rate(index: DocIndex, end: int, numbers: list[NumberMatch]) -> tuple[str, in
     return f"{count:g} {key}", unit.end
 
 
+@cache
+def _rate_word(lexicon: Lexicon) -> re.Pattern[str] | None:
+    words = "|".join(map(re.escape, (*lexicon.rate_words, *lexicon.rate_articles)))
+    return re.compile(rf"\s+({words})\s+") if words else None
+
+
 def bracketed_item(index: DocIndex, number: NumberMatch) -> int | None:
     """Where the bracket opens when `number` is an item of a list in brackets ("(défense 12, santé 9)"):
     still open before it, and the item ends at a comma, a coordinator or the closing bracket."""
@@ -156,38 +189,55 @@ def bracketed_item(index: DocIndex, number: NumberMatch) -> int | None:
     opening = index.text.rfind("(", start, number.start)
     if opening < 0 or ")" in index.text[opening : number.start]:
         return None
-    coordinators = "|".join(map(re.escape, index.lexicon.coordinators))
-    item_end = re.compile(rf"\s*(?:[,;)]|(?:{coordinators})\b)" if coordinators else r"\s*[,;)]")
-    return opening if item_end.match(index.folded, number.end) else None
+    return opening if _item_end(index.lexicon).match(index.folded, number.end) else None
+
+
+@cache
+def _item_end(lexicon: Lexicon) -> re.Pattern[str]:
+    coordinators = "|".join(map(re.escape, lexicon.coordinators))
+    return re.compile(rf"\s*(?:[,;)]|(?:{coordinators})\b)" if coordinators else r"\s*[,;)]")
 
 
 def names_a_duration(index: DocIndex, position: int) -> bool:
     """Whether the noun at `position` (after an article) is a unit of time: "un quart d'heure"."""
     unit = unit_after(index, position)
     if unit is None:
-        article = re.compile(r"\s*(?:[a-z]+\s+)?").match(index.folded, position)
+        article = _OPTIONAL_WORD.match(index.folded, position)
         unit = unit_after(index, article.end())
     return unit is not None and unit_keys(index.language).key_of(unit.name) in TIME_KEYS
 
 
 def qualifier_after(index: DocIndex, end: int) -> tuple[str, int] | None:
     """ "65 ans et plus", "17 or younger", "deux semaines environ"."""
-    for pattern, qualifier in index.lexicon.qualifiers_after:
-        match = re.compile(rf"\s*,?\s+(?:{pattern})\b").match(index.folded, end)
+    for pattern, qualifier in _qualifiers_after(index.lexicon):
+        match = pattern.match(index.folded, end)
         if match:
             return qualifier, match.end()
     return None
 
 
+@cache
+def _qualifiers_after(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"\s*,?\s+(?:{pattern})\b"), qualifier) for pattern, qualifier in lexicon.qualifiers_after]
+
+
 def falls(index: DocIndex, start: int, end: int) -> tuple[bool, int]:
     """Whether the text gives a fall: "a reculé de 0,7 point", "down 3%", "179 000 chômeurs de moins"."""
     lexicon, folded = index.lexicon, index.folded
-    if lexicon.decrease_before and re.search(
-        rf"(?:^|[\s(,])(?:{lexicon.decrease_before})\s*$", folded[max(0, start - 40) : start]
-    ):
+    if lexicon.decrease_before and _decrease_before(lexicon).search(folded[max(0, start - 40) : start]):
         return True, end
-    after = re.compile(rf"\s+(?:{lexicon.decrease_after})\b").match(folded, end) if lexicon.decrease_after else None
+    after = _decrease_after(lexicon).match(folded, end) if lexicon.decrease_after else None
     return (True, after.end()) if after else (False, end)
+
+
+@cache
+def _decrease_before(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[\s(,])(?:{lexicon.decrease_before})\s*$")
+
+
+@cache
+def _decrease_after(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{lexicon.decrease_after})\b")
 
 
 def subject_unit(index: DocIndex, number: NumberMatch) -> Unit | None:
@@ -216,7 +266,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 
 def _is_year(index: DocIndex, number: NumberMatch) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", index.folded[number.start : number.end]))
+    return bool(_YEAR.fullmatch(index.folded, number.start, number.end))
 
 
 @cache

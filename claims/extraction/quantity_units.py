@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
+from .lexicons import Lexicon
 from .lexicons.units import unit_keys
 from .numbers import NumberMatch
 from .spans import DocIndex
@@ -13,6 +15,7 @@ from .text import fold
 from .units import Unit, unit_after
 
 _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
+_CURRENCY_AFTER = re.compile(r"\s?([€$£])")
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
 # "220 km/h", "15 m2": a measure written as one symbol.
@@ -29,7 +32,7 @@ def unit_at(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None
         return Unit(
             index.text[word_before.start(1) : word_before.end(1)], end, key=keys.before[word_before.group(1)]
         ), end
-    percent = re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])").match(folded, end)
+    percent = _percent_pattern(lexicon).match(folded, end)
     if percent:
         of_gdp = _OF_GDP.match(folded, percent.end())
         if of_gdp:
@@ -38,7 +41,7 @@ def unit_at(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None
     compound = _COMPOUND_SYMBOL.match(folded, end)
     if compound and unit_keys(index.language).key_of(compound.group(1)):
         return Unit(index.text[compound.start(1) : compound.end()], compound.end()), compound.end()
-    symbol = re.compile(r"\s?([€$£])").match(folded, end)
+    symbol = _CURRENCY_AFTER.match(folded, end)
     if symbol:
         return Unit(lexicon.currencies[symbol.group(1)], symbol.end()), symbol.end()
     before = _CURRENCY_BEFORE.search(folded[max(0, number.start - 2) : number.start])
@@ -48,6 +51,11 @@ def unit_at(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None
     if unit is None:
         return None, end
     return unit, unit.end
+
+
+@cache
+def _percent_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(r"\s*(" + "|".join(map(re.escape, lexicon.percent_words)) + r")(?![a-z])")
 
 
 def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
