@@ -70,6 +70,8 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
     head = index.doc[unit.head]
     if key is None and not head.like_num:
         key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written
+    if not keys.is_generic(unit.name):
+        return key  # walking the parse for the words around the noun is only worth it when they may refine it
     neighbours = _words_after(head)
     neighbours += [child for child in head.children if child.dep_ in {"amod", "acl", "acl:relcl"}]
     if head.dep_.startswith(("nsubj", "obj", "dobj", "pobj", "nmod")) or head.like_num:

@@ -45,9 +45,13 @@ class UnitKeys:
         head = words[0] if self.language == "fr" else words[-1]
         return _lookup(self.units, head)
 
+    def is_generic(self, unit: str | None) -> bool:
+        """Whether the unit is a generic noun ("people", "personnes") the words next to it may make precise."""
+        return unit is not None and fold(unit) in self.generic
+
     def refined(self, key: str | None, unit: str | None, neighbours: list[str]) -> str | None:
         """A generic noun's key made precise by a participle or adjective next to it ("people killed")."""
-        if unit is None or fold(unit) not in self.generic:
+        if not self.is_generic(unit):
             return key
         for word in neighbours:
             if (refined := _lookup(self.participles, fold(word))) is not None:
