@@ -76,6 +76,10 @@ def _known_phrase(index: DocIndex, first: Token) -> Unit | None:
     """The longest run of words from `first` that the lexicon knows as one unit: "chars lourds",
     "cas sévères", "square miles", "road closures" (the complement is part of what is counted)."""
     keys = unit_keys(index.language)
+    # Most nouns start no multi-word unit: the first word alone rules them out, before the sentence is looked up
+    # and the words after it are read.
+    if not keys.may_start_phrase(index.folded[first.idx : first.idx + len(first.text)]):
+        return None
     doc, found = first.doc, None
     sentence_end = first.sent.end if doc.has_annotation("SENT_START") else len(doc)
     for last in range(first.i + 1, min(first.i + _PHRASE_TOKENS, sentence_end)):

@@ -26,10 +26,16 @@ class UnitKeys:
     others: frozenset[str]  # "500 autres", "12 more": the unit is the one named before
     names: dict[str, str]  # key → the lexicon's first word for it, the unit shown when only the key is known
     phrases: dict[str, str]  # multi-word units, each word singular: "char lourd", "square mile"
+    phrase_starts: frozenset[str]  # the first word of each multi-word unit: "char", "square"
 
     def phrase_key(self, folded_words: str) -> str | None:
         """The key of a run of folded words when the lexicon lists it as one multi-word unit."""
         return self.phrases.get(_singular_phrase(folded_words))
+
+    def may_start_phrase(self, folded_words: str) -> bool:
+        """Whether a multi-word unit may start with these folded words; a blank leaves the question open."""
+        first = _singular_phrase(folded_words).partition(" ")[0]
+        return not first or first in self.phrase_starts
 
     def key_of(self, unit: str | None) -> str | None:
         """The key of a surface unit: the whole phrase, else its head noun (first word in French, "char de
@@ -94,11 +100,13 @@ def unit_keys(language: str) -> UnitKeys:
         return mapping
 
     units = words_to_key(data["units"])
+    phrases = {_singular_phrase(words): key for words, key in units.items() if " " in words or "-" in words}
     return UnitKeys(
         language=language,
         units=units,
         names={key: words[language][0] for key, words in data["units"].items() if words.get(language)},
-        phrases={_singular_phrase(words): key for words, key in units.items() if " " in words or "-" in words},
+        phrases=phrases,
+        phrase_starts=frozenset(phrase.partition(" ")[0] for phrase in phrases),
         participles=words_to_key(data["participles"]),
         subjects=words_to_key(data["subjects"]),
         generic=frozenset(fold(word) for word in data["generic"].get(language, [])),
