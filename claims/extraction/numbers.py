@@ -7,6 +7,7 @@ number when text2num accepts it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ _DIGITS_EN = re.compile(
 )
 # A minus sign glued to a number, after a space, a bracket or a line start: "(-14.500, -0,7 %)".
 # A hyphen between two numbers ("18-25 ans") is a range, not a sign.
+_DIGIT = re.compile(r"\d")
 _SIGN = re.compile(r"(?:^|(?<=[\s(\[;:]))-$")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -73,7 +75,7 @@ def digits_value(raw: str, language: str = "fr") -> float:
 def find_numbers(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
     pattern = _DIGITS_EN if lexicon.language == "en" else _DIGITS
     matches = []
-    for match in pattern.finditer(folded):
+    for match in _digit_matches(pattern, folded):
         start, value = match.start(), digits_value(match.group(), lexicon.language)
         if _SIGN.search(folded, max(0, start - 2), start):
             start, value = start - 1, -value
@@ -81,6 +83,20 @@ def find_numbers(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
     matches.extend(_find_number_words(folded, lexicon))
     matches.sort(key=lambda match: match.start)
     return matches
+
+
+def _digit_matches(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(folded)`, trying the pattern only where a digit stands (every number
+    starts with one): opening with a lookbehind, it would otherwise be tried at every character, five times slower."""
+    position = 0
+    while (digit := _DIGIT.search(folded, position)) is not None:
+        # The lookbehind still sees the text before the position a match is tried at.
+        match = pattern.match(folded, digit.start())
+        if match is None:
+            position = digit.start() + 1
+        else:
+            yield match
+            position = match.end()
 
 
 def _find_number_words(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
