@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..text import fold
@@ -40,16 +40,7 @@ class UnitKeys:
     def key_of(self, unit: str | None) -> str | None:
         """The key of a surface unit: the whole phrase, else its head noun (first word in French, "char de
         combat"; last in English, "hospital appointment"), else its first word's singular."""
-        if not unit:
-            return None
-        folded = " ".join(fold(unit).split())
-        if folded in self.units:
-            return self.units[folded]
-        if (phrase := self.phrase_key(folded)) is not None:
-            return phrase
-        words = folded.split()
-        head = words[0] if self.language == "fr" else words[-1]
-        return _lookup(self.units, head)
+        return _key_of(self, unit) if unit else None
 
     def is_generic(self, unit: str | None) -> bool:
         """Whether the unit is a generic noun ("people", "personnes") the words next to it may make precise."""
@@ -65,6 +56,19 @@ class UnitKeys:
         return key
 
 
+# Rules ask for the key of the same few words around every number: remembered rather than worked out again.
+@lru_cache(maxsize=8192)
+def _key_of(keys: UnitKeys, unit: str) -> str | None:
+    folded = " ".join(fold(unit).split())
+    if folded in keys.units:
+        return keys.units[folded]
+    if (phrase := keys.phrase_key(folded)) is not None:
+        return phrase
+    words = folded.split()
+    head = words[0] if keys.language == "fr" else words[-1]
+    return _lookup(keys.units, head)
+
+
 def _lookup(mapping: dict[str, str], word: str) -> str | None:
     """The key of a folded word as written or singular; "marches" → "march" (an English -es plural, which
     the -s rule alone, like the lemmatizer, turns into "marche")."""
@@ -75,6 +79,7 @@ def _lookup(mapping: dict[str, str], word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _singular_phrase(words: str) -> str:
     return " ".join(_singular(word) for word in words.replace("-", " - ").split())
 
