@@ -100,27 +100,31 @@ def _digit_matches(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[s
 
 
 def _find_number_words(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+    language = lexicon.language
+    # Match objects, not (start, end, word) tuples: only the few number words need their offsets read.
+    words = list(_WORD.finditer(folded))
     found: list[NumberMatch] = []
     index = 0
     while index < len(words):
-        start, end, word = words[index]
-        if words_value(word, lexicon.language) is None:
+        first = words[index]
+        value = words_value(first.group(), language)
+        if value is None:
             index += 1
             continue
         # Extend the run while text2num keeps accepting it ("deux cent mille", "vingt et un").
-        best_end_index, best_value = index, words_value(word, lexicon.language)
+        start = first.start()
+        best_end_index, best_value = index, value
         probe = index + 1
-        while probe < len(words) and words[probe][0] - words[probe - 1][1] <= 1:
-            phrase = folded[start : words[probe][1]]
-            value = words_value(phrase, lexicon.language)
+        while probe < len(words) and words[probe].start() - words[probe - 1].end() <= 1:
+            phrase = folded[start : words[probe].end()]
+            value = words_value(phrase, language)
             if value is not None:
                 best_end_index, best_value = probe, value
-            elif words[probe][2] not in {"et", "and"}:
+            elif words[probe].group() not in {"et", "and"}:
                 break
             probe += 1
-        end = words[best_end_index][1]
-        is_article = best_end_index == index and word in ARTICLES
+        end = words[best_end_index].end()
+        is_article = best_end_index == index and first.group() in ARTICLES
         found.append(NumberMatch(start, end, best_value, True, is_article))
         index = best_end_index + 1
     return found
