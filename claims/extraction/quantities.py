@@ -174,20 +174,24 @@ def _vague_magnitudes(index: DocIndex) -> list[Reading]:
 
 
 @cache
-def _fraction_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+def _fraction_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A fraction noun before its link word ("tiers des", "half the"), and the share it ends, numerator first."""
     nouns = "|".join(sorted(lexicon.fractions, key=len, reverse=True))
     links = "|".join(map(re.escape, lexicon.fraction_links))
-    return re.compile(
-        rf"(?<![\w'-])(?:(?P<numerator>[a-z]+)[\s-]+)?(?P<noun>{nouns})(?P<plural>s?)"
-        rf"\s+(?:{links})(?:(?<=')|(?![a-z]))"
-    )
+    noun = rf"(?P<noun>{nouns})(?P<plural>s?)\s+(?:{links})(?:(?<=')|(?![a-z]))"
+    return re.compile(noun), re.compile(rf"(?<![\w'-])(?:(?P<numerator>[a-z]+)[\s-]+)?{noun}")
 
 
 def _fractions(index: DocIndex, numbers: list[NumberMatch]) -> list[Reading]:
     """ "un tiers des électeurs", "two-thirds of MPs", "plus de la moitié des", "half the population": a
     share, read as its numerator with the fraction as unit and the denominator as `per`."""
+    noun, share = _fraction_patterns(index.lexicon)
+    # Most documents name no share: one quick search for its noun spares them the full pattern, which, opening
+    # with a lookbehind, the regex engine tries at every character.
+    if not noun.search(index.folded):
+        return []
     readings = []
-    for match in _fraction_pattern(index.lexicon).finditer(index.folded):
+    for match in share.finditer(index.folded):
         reading = _fraction(index, match, numbers)
         if reading is not None:
             readings.append(reading)
