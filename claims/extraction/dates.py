@@ -387,18 +387,39 @@ def _year_of_weekday(parsed: date, weekday: int, published: date) -> date:
     return min(candidates, key=lambda candidate: abs(candidate - published), default=parsed)
 
 
+@dataclass(frozen=True)
+class _DirectionCues:
+    """The calendar's words that point a date forward or back, compiled once: they are searched
+    around every date."""
+
+    next_word: re.Pattern[str]
+    next_word_before: re.Pattern[str]
+    last_word_before: re.Pattern[str]
+    last_word_after: re.Pattern[str]
+    future_cue: re.Pattern[str]
+
+
+@cache
+def _direction_cues(calendar: Calendar) -> _DirectionCues:
+    next_words, last_words = _alternation(calendar.next_words), _alternation(calendar.last_words)
+    return _DirectionCues(
+        next_word=re.compile(rf"\b(?:{next_words})\b"),
+        next_word_before=re.compile(rf"\b(?:{next_words})\s+$"),
+        last_word_before=re.compile(rf"\b(?:{last_words})\s+$"),
+        last_word_after=re.compile(rf"\s*(?:{last_words})\b"),
+        future_cue=re.compile(rf"(?<![\w'])(?:{_alternation(calendar.future_cues)})(?![\w'])"),
+    )
+
+
 def _direction(index: DocIndex, item: _Found, calendar: Calendar) -> str:
     """ "next" or "last" where the words say so, else "future" or "past" from the clause's tense."""
     after = index.folded[item.end : item.end + 14]
     inside = index.folded[item.start : item.end]
     before = index.folded[max(0, item.start - 12) : item.start]
-    if any(re.search(rf"\b{re.escape(word)}\b", inside + after[:12]) for word in calendar.next_words) or re.search(
-        rf"\b(?:{_alternation(calendar.next_words)})\s+$", before
-    ):
+    cues = _direction_cues(calendar)
+    if cues.next_word.search(inside + after[:12]) or cues.next_word_before.search(before):
         return "next"
-    if re.search(rf"\b(?:{_alternation(calendar.last_words)})\s+$", before) or re.match(
-        rf"\s*(?:{_alternation(calendar.last_words)})\b", after
-    ):
+    if cues.last_word_before.search(before) or cues.last_word_after.match(after):
         return "last"
     return "future" if _points_forward(index, item) else "past"
 
@@ -410,7 +431,7 @@ def _points_forward(index: DocIndex, item: _Found) -> bool:
     calendar = calendar_for(index.lexicon.language)
     clause_start = max(index.folded.rfind(mark, 0, item.start) for mark in ".;:!?,\n")
     clause = index.folded[max(clause_start + 1, item.start - 90) : item.start]
-    if any(re.search(rf"(?<![\w']){re.escape(cue)}(?![\w'])", clause) for cue in calendar.future_cues):
+    if _direction_cues(calendar).future_cue.search(clause):
         return True
     token = index.token_at(item.start)
     if token is None or not index.doc.has_annotation("DEP"):
