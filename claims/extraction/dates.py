@@ -60,7 +60,9 @@ def _alternation(words) -> str:
 
 
 @cache
-def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """Each rule's pattern, with the words one of which its every match holds (none when no word is
+    required): most texts hold no quarter or season, and a pattern is costly to run over a whole text."""
     calendar = calendar_for(lexicon.language)
     months = _alternation([*lexicon.months, *calendar.month_abbreviations])
     weekdays = _alternation(lexicon.weekdays)
@@ -111,6 +113,8 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             rf"|\b(?P<month3>{months}){short_year('short_year2')}"
         )
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
+        quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
+        season_words = tuple(calendar.seasons)
     else:
         week_span = r"(?!)"
         day_list = r"(?!)"
@@ -137,23 +141,25 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             rf"(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
+        quarter_words = (*calendar.quarter_nouns, "q1", "q2", "q3", "q4")
+        season_words = (*calendar.seasons, "fall")
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
     year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
     return [
-        ("date.iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b")),
-        ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b")),
-        ("date.week", re.compile(week_span)),
-        ("date.day_list", re.compile(day_list)),
-        ("date.dateparser", re.compile(day_month)),
-        ("date.quarter", re.compile(quarter)),
-        ("date.year_part", re.compile(year_part)),
-        ("date.season", re.compile(season)),
-        ("date.month", re.compile(month)),
+        ("date.iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b"), ()),
+        ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), ("/",)),
+        ("date.week", re.compile(week_span), ()),
+        ("date.day_list", re.compile(day_list), ()),
+        ("date.dateparser", re.compile(day_month), ()),
+        ("date.quarter", re.compile(quarter), quarter_words),
+        ("date.year_part", re.compile(year_part), ()),
+        ("date.season", re.compile(season), season_words),
+        ("date.month", re.compile(month), ()),
         # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
-        ("date.relative", re.compile(rf"(?<![\w'-])(?:{relative})(?![\w-])")),
-        (_ANAPHORIC, re.compile(rf"(?<![\w'-])(?:{anaphoric})(?![\w-])")),
-        ("date.weekday", re.compile(weekday)),
-        ("date.year", re.compile(year)),
+        ("date.relative", re.compile(rf"(?<![\w'-])(?:{relative})(?![\w-])"), ()),
+        (_ANAPHORIC, re.compile(rf"(?<![\w'-])(?:{anaphoric})(?![\w-])"), ()),
+        ("date.weekday", re.compile(weekday), ()),
+        ("date.year", re.compile(year), ()),
     ]
 
 
@@ -161,7 +167,9 @@ def find_dates(index: DocIndex, quoted: list[tuple[int, int]]) -> list[ClaimReco
     """Dates in reading order; `quoted` are the spans inside quote marks."""
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in _patterns(index.lexicon):
+    for rule, pattern, required_words in _patterns(index.lexicon):
+        if required_words and not any(word in index.folded for word in required_words):
+            continue
         for match in pattern.finditer(index.folded):
             start, end = match.span()
             if rule == "date.year":
