@@ -76,6 +76,8 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
     def short_year(name: str) -> str:
         return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
 
+    # The engine tries a pattern at every position of the text: the quarter and year-part patterns, whose
+    # every match starts at a word boundary, test it before their optional leading words.
     if lexicon.language == "fr":
         week_span = (
             rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
@@ -92,13 +94,13 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
         quarter = (
-            rf"(?:\b(?:au|du|le|ce|un|depuis le)\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b"
-            rf"(?:\s+(?:de\s+l'annee\s+|de\s+)?(?P<year>{_YEAR})\b)?|\bt(?P<number>[1-4])\s+(?P<year2>{_YEAR})\b"
+            rf"\b(?:(?:\b(?:au|du|le|ce|un|depuis le)\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b"
+            rf"(?:\s+(?:de\s+l'annee\s+|de\s+)?(?P<year>{_YEAR})\b)?|t(?P<number>[1-4])\s+(?P<year2>{_YEAR})\b)"
         )
         year_part = (
-            rf"\b(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
+            rf"\b(?:(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
             rf"|(?:\b(?P<since>depuis)\s+|\b(?:en|a|d'ici|jusqu'a)\s+)?(?:\b(?:la|le)\s+)?\b(?P<part2>debut|fin|milieu|mi)\s*"
-            rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?"
+            rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?)"
         )
         # "été" needs its article ("à l'été", "cet été"): "a été" is a verb. "L'hiver austral" or "l'approche
         # de l'hiver" name a season, not a time: "l'" counts after a preposition of time only.
@@ -124,13 +126,13 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"(?P<month2>{months}){_NOT_MONTH_END}(?:,?\s+(?P<year2>{_YEAR})\b)?"
         )
         quarter = (
-            rf"(?:\bthe\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b(?:\s+of)?(?:\s+(?P<year>{_YEAR})\b)?"
-            rf"|\bq(?P<number>[1-4])\s*(?P<year2>{_YEAR})\b"
+            rf"\b(?:(?:\bthe\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b(?:\s+of)?(?:\s+(?P<year>{_YEAR})\b)?"
+            rf"|q(?P<number>[1-4])\s*(?P<year2>{_YEAR})\b)"
         )
         year_part = (
-            rf"\b(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
+            rf"\b(?:(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
             rf"|(?:\b(?P<since>since)\s+)?\bthe\s+(?P<part2>start|beginning|end|middle)\s+of\s+"
-            rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year)"
+            rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year))"
         )
         season = (
             rf"\b(?:in|this|last|next|since|during|by|of)\s+(?:the\s+)?(?P<season>{seasons})\b"
