@@ -59,6 +59,11 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _initials(*word_lists) -> str:
+    """The first letters of the words, for a character class."""
+    return "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
+
+
 @cache
 def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """Each rule's pattern, with the words one of which its every match holds (none when no word is
@@ -77,7 +82,8 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
         return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
 
     # The engine tries a pattern at every position of the text: the quarter and year-part patterns, whose
-    # every match starts at a word boundary, test it before their optional leading words.
+    # every match starts at a word boundary, test it before their optional leading words; a day and month
+    # first tests the letter (or digit) one of its words can start with.
     if lexicon.language == "fr":
         week_span = (
             rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
@@ -89,8 +95,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?)"
         )
+        day_prefixes = ("le", "du", "au", "ce", "depuis le", "jusqu'au")
         day_month = (
-            rf"(?:\b(?:le|du|au|ce|depuis le|jusqu'au)\s+)?(?:(?P<weekday>{weekdays})\s+)?"
+            rf"(?=[{_initials(day_prefixes, lexicon.weekdays)}\d])"
+            rf"(?:\b(?:{'|'.join(day_prefixes)})\s+)?(?:(?P<weekday>{weekdays})\s+)?"
             rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
         quarter = (
@@ -121,9 +129,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
         week_span = r"(?!)"
         day_list = r"(?!)"
         day_month = (
-            rf"(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months}){_NOT_MONTH_END}\s*(?P<day>[0-3]?\d)"
+            rf"(?=[{_initials(lexicon.weekdays, lexicon.months, calendar.month_abbreviations)}\d])"
+            rf"(?:(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months}){_NOT_MONTH_END}\s*(?P<day>[0-3]?\d)"
             rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
-            rf"(?P<month2>{months}){_NOT_MONTH_END}(?:,?\s+(?P<year2>{_YEAR})\b)?"
+            rf"(?P<month2>{months}){_NOT_MONTH_END}(?:,?\s+(?P<year2>{_YEAR})\b)?)"
         )
         quarter = (
             rf"\b(?:(?:\bthe\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b(?:\s+of)?(?:\s+(?P<year>{_YEAR})\b)?"
