@@ -81,9 +81,9 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
     def short_year(name: str) -> str:
         return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
 
-    # The engine tries a pattern at every position of the text: the quarter and year-part patterns, whose
-    # every match starts at a word boundary, test it before their optional leading words; a day and month
-    # first tests the letter (or digit) one of its words can start with.
+    # The engine tries a pattern at every position of the text, and trying optional leading words there is
+    # costly: a pattern that has them first tests the letter or digit a match can start with (the quarter,
+    # run over few texts, the word boundary).
     if lexicon.language == "fr":
         week_span = (
             rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
@@ -92,7 +92,7 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
         )
         # "les 12 et 19 juin": the first day takes the month of the second.
         day_list = (
-            rf"\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
+            rf"(?=\d)\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?)"
         )
         day_prefixes = ("le", "du", "au", "ce", "depuis le", "jusqu'au")
@@ -105,8 +105,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"\b(?:(?:\b(?:au|du|le|ce|un|depuis le)\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b"
             rf"(?:\s+(?:de\s+l'annee\s+|de\s+)?(?P<year>{_YEAR})\b)?|t(?P<number>[1-4])\s+(?P<year2>{_YEAR})\b)"
         )
+        part_openers = ("depuis", "en", "a", "d'ici", "jusqu'a", "la", "le")  # the words before the part below
         year_part = (
-            rf"\b(?:(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
+            rf"(?=[{_initials(part_openers, calendar.year_parts)}])"
+            rf"(?:\b(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
             rf"|(?:\b(?P<since>depuis)\s+|\b(?:en|a|d'ici|jusqu'a)\s+)?(?:\b(?:la|le)\s+)?\b(?P<part2>debut|fin|milieu|mi)\s*"
             rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?)"
         )
@@ -117,10 +119,12 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"(?P<season>{seasons})\b"
             rf"(?:\s+(?:de\s+)?(?P<year>{_YEAR})\b)?"
         )
+        month_prefixes = ("en", "depuis", "d'", "de", "fin", "debut", "courant", "mi-", "au mois de", "jusqu'en")
         month = (
-            rf"(?:\b(?:en|depuis|d'|de|fin|debut|courant|mi-|au mois de|jusqu'en)\s*)(?P<month>{months})"
+            rf"(?=[{_initials(month_prefixes, lexicon.months, calendar.month_abbreviations)}])"
+            rf"(?:\b(?:{'|'.join(month_prefixes)})\s*(?P<month>{months})"
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b|{short_year('short_year')})?|\b(?P<month2>{months})\s+(?P<year2>{_YEAR})\b"
-            rf"|\b(?P<month3>{months}){short_year('short_year2')}"
+            rf"|\b(?P<month3>{months}){short_year('short_year2')})"
         )
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
         quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
@@ -139,7 +143,8 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"|q(?P<number>[1-4])\s*(?P<year2>{_YEAR})\b)"
         )
         year_part = (
-            rf"\b(?:(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
+            rf"(?=[{_initials(('since', 'the'), calendar.year_parts)}])"
+            rf"(?:\b(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
             rf"|(?:\b(?P<since>since)\s+)?\bthe\s+(?P<part2>start|beginning|end|middle)\s+of\s+"
             rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year))"
         )
