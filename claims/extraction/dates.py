@@ -71,22 +71,25 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
     calendar = calendar_for(lexicon.language)
     months = _alternation([*lexicon.months, *calendar.month_abbreviations])
     weekdays = _alternation(lexicon.weekdays)
+    weekday_initials = _initials(lexicon.weekdays)
     ordinals = _alternation(calendar.quarter_ordinals)
     quarters = _alternation(calendar.quarter_nouns)
     seasons = _alternation(calendar.seasons)
     relative = _alternation([*lexicon.relative_dates, *calendar.relative_dates])
+    relative_initials = _initials(lexicon.relative_dates, calendar.relative_dates)
     anaphoric = _alternation(calendar.anaphoric_dates)
+    anaphoric_initials = _initials(calendar.anaphoric_dates)
 
     # "Mai 68": two digits after a month that no day can be, and no noun after them ("mars 45 personnes").
     def short_year(name: str) -> str:
         return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
 
-    # The engine tries a pattern at every position of the text, and trying optional leading words there is
-    # costly: a pattern that has them first tests the letter or digit a match can start with (the quarter,
-    # run over few texts, the word boundary).
+    # The engine tries a pattern at every position of the text, and trying its assertions and optional
+    # leading words there is costly: a pattern first tests the letter or digit a match can start with (the
+    # quarter, run over few texts, the word boundary).
     if lexicon.language == "fr":
         week_span = (
-            rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
+            rf"(?=[dls])\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
             rf"(?:(?:{weekdays})\s+)?(?P<day_end>[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}"
             rf"(?:\s+(?P<year>{_YEAR})\b)?"
         )
@@ -126,7 +129,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b|{short_year('short_year')})?|\b(?P<month2>{months})\s+(?P<year2>{_YEAR})\b"
             rf"|\b(?P<month3>{months}){short_year('short_year2')})"
         )
-        weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
+        weekday = (
+            rf"(?=[{weekday_initials}])\b(?P<weekday>{weekdays})\b"
+            r"(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
+        )
         quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
         season_words = tuple(calendar.seasons)
     else:
@@ -156,13 +162,15 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"\b(?:in|since|early|late|mid-|until|by|before|after|from|through|last|next|the\s+year\s+to)\s*"
             rf"(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
-        weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
+        weekday = (
+            rf"(?=[{weekday_initials}])\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
+        )
         quarter_words = (*calendar.quarter_nouns, "q1", "q2", "q3", "q4")
         season_words = (*calendar.seasons, "fall")
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
-    year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
+    year = rf"(?=\d)(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
     return [
-        ("date.iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b"), ()),
+        ("date.iso", re.compile(r"(?=\d)\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b"), ()),
         ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), ("/",)),
         ("date.week", re.compile(week_span), ()),
         ("date.day_list", re.compile(day_list), ()),
@@ -172,8 +180,8 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
         ("date.season", re.compile(season), season_words),
         ("date.month", re.compile(month), ()),
         # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
-        ("date.relative", re.compile(rf"(?<![\w'-])(?:{relative})(?![\w-])"), ()),
-        (_ANAPHORIC, re.compile(rf"(?<![\w'-])(?:{anaphoric})(?![\w-])"), ()),
+        ("date.relative", re.compile(rf"(?=[{relative_initials}])(?<![\w'-])(?:{relative})(?![\w-])"), ()),
+        (_ANAPHORIC, re.compile(rf"(?=[{anaphoric_initials}])(?<![\w'-])(?:{anaphoric})(?![\w-])"), ()),
         ("date.weekday", re.compile(weekday), ()),
         ("date.year", re.compile(year), ()),
     ]
