@@ -59,44 +59,61 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _initials(*word_lists) -> str:
+    """The first letters of the words, for a character class."""
+    return "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
+
+
 @cache
-def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """Each rule's pattern, with the words one of which its every match holds (none when no word is
+    required): most texts hold no quarter or season, and a pattern is costly to run over a whole text."""
     calendar = calendar_for(lexicon.language)
     months = _alternation([*lexicon.months, *calendar.month_abbreviations])
     weekdays = _alternation(lexicon.weekdays)
+    weekday_initials = _initials(lexicon.weekdays)
     ordinals = _alternation(calendar.quarter_ordinals)
     quarters = _alternation(calendar.quarter_nouns)
     seasons = _alternation(calendar.seasons)
     relative = _alternation([*lexicon.relative_dates, *calendar.relative_dates])
+    relative_initials = _initials(lexicon.relative_dates, calendar.relative_dates)
     anaphoric = _alternation(calendar.anaphoric_dates)
+    anaphoric_initials = _initials(calendar.anaphoric_dates)
 
     # "Mai 68": two digits after a month that no day can be, and no noun after them ("mars 45 personnes").
     def short_year(name: str) -> str:
         return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
 
+    # The engine tries a pattern at every position of the text, and trying its assertions and optional
+    # leading words there is costly: a pattern first tests the letter or digit a match can start with (the
+    # quarter, run over few texts, the word boundary).
     if lexicon.language == "fr":
         week_span = (
-            rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
+            rf"(?=[dls])\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
             rf"(?:(?:{weekdays})\s+)?(?P<day_end>[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}"
             rf"(?:\s+(?P<year>{_YEAR})\b)?"
         )
         # "les 12 et 19 juin": the first day takes the month of the second.
         day_list = (
-            rf"\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
+            rf"(?=\d)\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?)"
         )
+        day_prefixes = ("le", "du", "au", "ce", "depuis le", "jusqu'au")
         day_month = (
-            rf"(?:\b(?:le|du|au|ce|depuis le|jusqu'au)\s+)?(?:(?P<weekday>{weekdays})\s+)?"
+            rf"(?=[{_initials(day_prefixes, lexicon.weekdays)}\d])"
+            rf"(?:\b(?:{'|'.join(day_prefixes)})\s+)?(?:(?P<weekday>{weekdays})\s+)?"
             rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
         quarter = (
-            rf"(?:\b(?:au|du|le|ce|un|depuis le)\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b"
-            rf"(?:\s+(?:de\s+l'annee\s+|de\s+)?(?P<year>{_YEAR})\b)?|\bt(?P<number>[1-4])\s+(?P<year2>{_YEAR})\b"
+            rf"\b(?:(?:\b(?:au|du|le|ce|un|depuis le)\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b"
+            rf"(?:\s+(?:de\s+l'annee\s+|de\s+)?(?P<year>{_YEAR})\b)?|t(?P<number>[1-4])\s+(?P<year2>{_YEAR})\b)"
         )
+        part_openers = ("depuis", "en", "a", "d'ici", "jusqu'a", "la", "le")  # the words before the part below
         year_part = (
-            rf"\b(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
+            rf"(?=[{_initials(part_openers, calendar.year_parts)}])"
+            rf"(?:\b(?P<part>debut|fin|mi)(?:-|\s+)(?:de\s+l'annee\s+|de\s+l'an\s+)?(?P<year>{_YEAR})\b"
             rf"|(?:\b(?P<since>depuis)\s+|\b(?:en|a|d'ici|jusqu'a)\s+)?(?:\b(?:la|le)\s+)?\b(?P<part2>debut|fin|milieu|mi)\s*"
-            rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?"
+            rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?)"
         )
         # "été" needs its article ("à l'été", "cet été"): "a été" is a verb. "L'hiver austral" or "l'approche
         # de l'hiver" name a season, not a time: "l'" counts after a preposition of time only.
@@ -105,28 +122,37 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             rf"(?P<season>{seasons})\b"
             rf"(?:\s+(?:de\s+)?(?P<year>{_YEAR})\b)?"
         )
+        month_prefixes = ("en", "depuis", "d'", "de", "fin", "debut", "courant", "mi-", "au mois de", "jusqu'en")
         month = (
-            rf"(?:\b(?:en|depuis|d'|de|fin|debut|courant|mi-|au mois de|jusqu'en)\s*)(?P<month>{months})"
+            rf"(?=[{_initials(month_prefixes, lexicon.months, calendar.month_abbreviations)}])"
+            rf"(?:\b(?:{'|'.join(month_prefixes)})\s*(?P<month>{months})"
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b|{short_year('short_year')})?|\b(?P<month2>{months})\s+(?P<year2>{_YEAR})\b"
-            rf"|\b(?P<month3>{months}){short_year('short_year2')}"
+            rf"|\b(?P<month3>{months}){short_year('short_year2')})"
         )
-        weekday = rf"\b(?P<weekday>{weekdays})\b(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
+        weekday = (
+            rf"(?=[{weekday_initials}])\b(?P<weekday>{weekdays})\b"
+            r"(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
+        )
+        quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
+        season_words = tuple(calendar.seasons)
     else:
         week_span = r"(?!)"
         day_list = r"(?!)"
         day_month = (
-            rf"(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months}){_NOT_MONTH_END}\s*(?P<day>[0-3]?\d)"
+            rf"(?=[{_initials(lexicon.weekdays, lexicon.months, calendar.month_abbreviations)}\d])"
+            rf"(?:(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months}){_NOT_MONTH_END}\s*(?P<day>[0-3]?\d)"
             rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
-            rf"(?P<month2>{months}){_NOT_MONTH_END}(?:,?\s+(?P<year2>{_YEAR})\b)?"
+            rf"(?P<month2>{months}){_NOT_MONTH_END}(?:,?\s+(?P<year2>{_YEAR})\b)?)"
         )
         quarter = (
-            rf"(?:\bthe\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b(?:\s+of)?(?:\s+(?P<year>{_YEAR})\b)?"
-            rf"|\bq(?P<number>[1-4])\s*(?P<year2>{_YEAR})\b"
+            rf"\b(?:(?:\bthe\s+)?\b(?P<ordinal>{ordinals})\s+(?:{quarters})\b(?:\s+of)?(?:\s+(?P<year>{_YEAR})\b)?"
+            rf"|q(?P<number>[1-4])\s*(?P<year2>{_YEAR})\b)"
         )
         year_part = (
-            rf"\b(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
+            rf"(?=[{_initials(('since', 'the'), calendar.year_parts)}])"
+            rf"(?:\b(?P<part>early|late|mid|end)(?:-|\s+)(?P<year>{_YEAR})\b"
             rf"|(?:\b(?P<since>since)\s+)?\bthe\s+(?P<part2>start|beginning|end|middle)\s+of\s+"
-            rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year)"
+            rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year))"
         )
         season = (
             rf"\b(?:in|this|last|next|since|during|by|of)\s+(?:the\s+)?(?P<season>{seasons})\b"
@@ -136,24 +162,28 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             rf"\b(?:in|since|early|late|mid-|until|by|before|after|from|through|last|next|the\s+year\s+to)\s*"
             rf"(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
-        weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
+        weekday = (
+            rf"(?=[{weekday_initials}])\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
+        )
+        quarter_words = (*calendar.quarter_nouns, "q1", "q2", "q3", "q4")
+        season_words = (*calendar.seasons, "fall")
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
-    year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
+    year = rf"(?=\d)(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
     return [
-        ("date.iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b")),
-        ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b")),
-        ("date.week", re.compile(week_span)),
-        ("date.day_list", re.compile(day_list)),
-        ("date.dateparser", re.compile(day_month)),
-        ("date.quarter", re.compile(quarter)),
-        ("date.year_part", re.compile(year_part)),
-        ("date.season", re.compile(season)),
-        ("date.month", re.compile(month)),
+        ("date.iso", re.compile(r"(?=\d)\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b"), ()),
+        ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), ("/",)),
+        ("date.week", re.compile(week_span), ()),
+        ("date.day_list", re.compile(day_list), ()),
+        ("date.dateparser", re.compile(day_month), ()),
+        ("date.quarter", re.compile(quarter), quarter_words),
+        ("date.year_part", re.compile(year_part), ()),
+        ("date.season", re.compile(season), season_words),
+        ("date.month", re.compile(month), ()),
         # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
-        ("date.relative", re.compile(rf"(?<![\w'-])(?:{relative})(?![\w-])")),
-        (_ANAPHORIC, re.compile(rf"(?<![\w'-])(?:{anaphoric})(?![\w-])")),
-        ("date.weekday", re.compile(weekday)),
-        ("date.year", re.compile(year)),
+        ("date.relative", re.compile(rf"(?=[{relative_initials}])(?<![\w'-])(?:{relative})(?![\w-])"), ()),
+        (_ANAPHORIC, re.compile(rf"(?=[{anaphoric_initials}])(?<![\w'-])(?:{anaphoric})(?![\w-])"), ()),
+        ("date.weekday", re.compile(weekday), ()),
+        ("date.year", re.compile(year), ()),
     ]
 
 
@@ -161,7 +191,9 @@ def find_dates(index: DocIndex, quoted: list[tuple[int, int]]) -> list[ClaimReco
     """Dates in reading order; `quoted` are the spans inside quote marks."""
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in _patterns(index.lexicon):
+    for rule, pattern, required_words in _patterns(index.lexicon):
+        if required_words and not any(word in index.folded for word in required_words):
+            continue
         for match in pattern.finditer(index.folded):
             start, end = match.span()
             if rule == "date.year":
@@ -387,18 +419,39 @@ def _year_of_weekday(parsed: date, weekday: int, published: date) -> date:
     return min(candidates, key=lambda candidate: abs(candidate - published), default=parsed)
 
 
+@dataclass(frozen=True)
+class _DirectionCues:
+    """The calendar's words that point a date forward or back, compiled once: they are searched
+    around every date."""
+
+    next_word: re.Pattern[str]
+    next_word_before: re.Pattern[str]
+    last_word_before: re.Pattern[str]
+    last_word_after: re.Pattern[str]
+    future_cue: re.Pattern[str]
+
+
+@cache
+def _direction_cues(calendar: Calendar) -> _DirectionCues:
+    next_words, last_words = _alternation(calendar.next_words), _alternation(calendar.last_words)
+    return _DirectionCues(
+        next_word=re.compile(rf"\b(?:{next_words})\b"),
+        next_word_before=re.compile(rf"\b(?:{next_words})\s+$"),
+        last_word_before=re.compile(rf"\b(?:{last_words})\s+$"),
+        last_word_after=re.compile(rf"\s*(?:{last_words})\b"),
+        future_cue=re.compile(rf"(?<![\w'])(?:{_alternation(calendar.future_cues)})(?![\w'])"),
+    )
+
+
 def _direction(index: DocIndex, item: _Found, calendar: Calendar) -> str:
     """ "next" or "last" where the words say so, else "future" or "past" from the clause's tense."""
     after = index.folded[item.end : item.end + 14]
     inside = index.folded[item.start : item.end]
     before = index.folded[max(0, item.start - 12) : item.start]
-    if any(re.search(rf"\b{re.escape(word)}\b", inside + after[:12]) for word in calendar.next_words) or re.search(
-        rf"\b(?:{_alternation(calendar.next_words)})\s+$", before
-    ):
+    cues = _direction_cues(calendar)
+    if cues.next_word.search(inside + after[:12]) or cues.next_word_before.search(before):
         return "next"
-    if re.search(rf"\b(?:{_alternation(calendar.last_words)})\s+$", before) or re.match(
-        rf"\s*(?:{_alternation(calendar.last_words)})\b", after
-    ):
+    if cues.last_word_before.search(before) or cues.last_word_after.match(after):
         return "last"
     return "future" if _points_forward(index, item) else "past"
 
@@ -410,7 +463,7 @@ def _points_forward(index: DocIndex, item: _Found) -> bool:
     calendar = calendar_for(index.lexicon.language)
     clause_start = max(index.folded.rfind(mark, 0, item.start) for mark in ".;:!?,\n")
     clause = index.folded[max(clause_start + 1, item.start - 90) : item.start]
-    if any(re.search(rf"(?<![\w']){re.escape(cue)}(?![\w'])", clause) for cue in calendar.future_cues):
+    if _direction_cues(calendar).future_cue.search(clause):
         return True
     token = index.token_at(item.start)
     if token is None or not index.doc.has_annotation("DEP"):
