@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from spacy import parts_of_speech
 from spacy.tokens import Span, Token
 
 from .attribution import attribution_verbs
 from .lexicons.speech import speech_for
 from .spans import DocIndex
-from .syntax import VERBAL, governing_verb, is_conditional, verb_group
+from .syntax import VERBAL_TAGS, Parse, governing_verb, is_conditional, parse_of, verb_group
 from .text import fold
 
 _STRONG_NEGATORS = frozenset(
@@ -22,25 +23,37 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
         return False, False
     if not index.doc.has_annotation("DEP"):
         return _window_modality(index, tokens)
-    anchor = _quote_root(tokens) if is_quote else tokens.root
+    parse = parse_of(index.doc)
+    anchor = _quote_root(index, parse, tokens) if is_quote else tokens.root
     verb = governing_verb(anchor)
     group = verb_group(verb) if verb is not None else [anchor]
     lexicon = index.lexicon
-    scope = [*group, anchor]
-    children = [child for member in scope for child in member.children]
-    negated = any(fold(child.text) in _STRONG_NEGATORS for child in children) or any(
-        fold(token.text) in {"aucun", "aucune", "no"} for token in tokens
+    children = [child for member in [*group, anchor] for child in parse.children[member.i]]
+    negated = any(_word(index, parse, child) in _STRONG_NEGATORS for child in children) or any(
+        _word(index, parse, position) in {"aucun", "aucune", "no"} for position in range(tokens.start, tokens.end)
     )
     hypothetical = (
         any(is_conditional(member, lexicon.conditional_stems) for member in group)
-        or any(fold(child.text) in lexicon.condition_marks and child.pos_ == "SCONJ" for child in children)
+        or any(
+            _word(index, parse, child) in lexicon.condition_marks and parse.pos[child] == parts_of_speech.SCONJ
+            for child in children
+        )
         or (
             _may_hold_any(index, tokens, lexicon.hypothetical_words)
-            and any(fold(token.text) in lexicon.hypothetical_words for token in [*tokens, *anchor.subtree, *children])
+            and any(
+                _word(index, parse, position) in lexicon.hypothetical_words
+                for position in [*range(tokens.start, tokens.end), *(token.i for token in anchor.subtree), *children]
+            )
         )
-        or _subject_of_conditional(index, tokens)
+        or _subject_of_conditional(index, parse, tokens)
     )
     return negated, hypothetical
+
+
+def _word(index: DocIndex, parse: Parse, position: int) -> str:
+    """The folded text of the token at `position`, cut from the folded body (folding keeps offsets)."""
+    start = index.token_starts[position]
+    return index.folded[start : start + parse.lengths[position]]
 
 
 def _may_hold_any(index: DocIndex, tokens: Span, words: frozenset[str]) -> bool:
@@ -52,33 +65,37 @@ def _may_hold_any(index: DocIndex, tokens: Span, words: frozenset[str]) -> bool:
     return any(word in text for word in words)
 
 
-def _verb_right_after(index: DocIndex, tokens: Span) -> Token | None:
+# What may stand between a subject and its verb: negation, adverbs, clitics.
+_BEFORE_VERB_TAGS = frozenset({parts_of_speech.ADV, parts_of_speech.PART, parts_of_speech.PRON})
+
+
+def _verb_right_after(index: DocIndex, parse: Parse, tokens: Span) -> Token | None:
     """The verb a claim is the subject of, read linearly ("5 000 soldats ne pourraient pas…").
 
     The parse is not trusted here: a number phrase opening a sentence is often hung on the previous
     sentence's verb, while French puts the verb right after its subject, past negation and clitics.
     """
-    doc = index.doc
-    position = tokens.end
-    while position < len(doc) and position - tokens.end < 3 and doc[position].pos_ in {"ADV", "PART", "PRON"}:
+    position, length = tokens.end, len(parse.pos)
+    while position < length and position - tokens.end < 3 and parse.pos[position] in _BEFORE_VERB_TAGS:
         position += 1
-    if position < len(doc) and doc[position].pos_ in VERBAL:
-        return doc[position]
+    if position < length and parse.pos[position] in VERBAL_TAGS:
+        return index.doc[position]
     return None
 
 
-def _subject_of_conditional(index: DocIndex, tokens: Span) -> bool:
-    verb = _verb_right_after(index, tokens)
+def _subject_of_conditional(index: DocIndex, parse: Parse, tokens: Span) -> bool:
+    verb = _verb_right_after(index, parse, tokens)
     return verb is not None and is_conditional(verb, index.lexicon.conditional_stems)
 
 
-def _quote_root(tokens: Span) -> Token:
+_PREDICATE_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ})
+
+
+def _quote_root(index: DocIndex, parse: Parse, tokens: Span) -> Token:
     """The main predicate of a quote: the first token whose head lies outside the quote."""
-    for token in tokens:
-        if token.pos_ in {"VERB", "AUX", "ADJ"} and (
-            token.head.i < tokens.start or token.head.i >= tokens.end or token.head is token
-        ):
-            return token
+    for position in range(tokens.start, tokens.end):
+        if parse.pos[position] in _PREDICATE_TAGS and not tokens.start <= parse.heads[position] < tokens.end:
+            return index.doc[position]
     return tokens.root
 
 

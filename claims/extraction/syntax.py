@@ -2,43 +2,69 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy import parts_of_speech
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, LENGTH, POS
 from spacy.tokens import Doc, Token
 
 from .text import fold
 
 VERBAL = frozenset({"VERB", "AUX"})
-_VERBAL_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX})
-_COPULA_HEADS = "tracker_copula_heads"
+VERBAL_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX})
+_PARSE = "tracker_parse"
 
 
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above `token` in the parse (the token itself if it is one)."""
-    copula_heads = _copula_heads(token.doc)
+    copula_heads = parse_of(token.doc).copula_heads
     current, seen = token, 0
     while seen < 12:
         # A copula's clause is headed by its predicate ("seraient européens"), not by the verb.
-        if current.pos in _VERBAL_TAGS or current.i in copula_heads:
+        if current.pos in VERBAL_TAGS or current.i in copula_heads:
             return current
         head = current.head
         if head.i == current.i:
-            return current if current.pos in _VERBAL_TAGS else None
+            return current if current.pos in VERBAL_TAGS else None
         current, seen = head, seen + 1
     return None
 
 
-def _copula_heads(doc: Doc) -> frozenset[int]:
-    """The positions of the tokens a copula depends on, read once per document from its arrays (walking each
-    token's children made a Token object of every child, claim after claim) and kept with the document."""
-    heads = doc.user_data.get(_COPULA_HEADS)
-    if heads is None:
-        copula = doc.vocab.strings["cop"]
-        rows = doc.to_array([DEP, HEAD]).tolist() if len(doc) else []
+@dataclass(frozen=True)
+class Parse:
+    """A document's tags and tree by token position, read once from its arrays: walking `Token.children` or
+    reading `Token.dep_` made a Token object (and a string) of every token looked at, claim after claim."""
+
+    pos: list[int]
+    deps: list[str]
+    heads: list[int]
+    children: list[list[int]]
+    lengths: list[int]
+    copula_heads: frozenset[int]  # the tokens a copula depends on
+
+
+def parse_of(doc: Doc) -> Parse:
+    """The document's `Parse`, kept with the document."""
+    parse = doc.user_data.get(_PARSE)
+    if parse is None:
+        rows = doc.to_array([POS, DEP, HEAD, LENGTH]).tolist() if len(doc) else []
+        labels = {dep: doc.vocab.strings[dep] for dep in {row[1] for row in rows}}
+        deps = [labels[row[1]] for row in rows]
         # HEAD is stored relative to the token (and as unsigned: wrap it back to a signed offset).
-        heads = frozenset(position + _signed(offset) for position, (dep, offset) in enumerate(rows) if dep == copula)
-        doc.user_data[_COPULA_HEADS] = heads
-    return heads
+        heads = [position + _signed(row[2]) for position, row in enumerate(rows)]
+        children: list[list[int]] = [[] for _ in rows]
+        for position, head in enumerate(heads):
+            if head != position:
+                children[head].append(position)  # in document order, as `Token.children` yields them
+        parse = doc.user_data[_PARSE] = Parse(
+            pos=[row[0] for row in rows],
+            deps=deps,
+            heads=heads,
+            children=children,
+            lengths=[row[3] for row in rows],
+            copula_heads=frozenset(head for head, dep in zip(heads, deps, strict=True) if dep == "cop"),
+        )
+    return parse
 
 
 def _signed(offset: int) -> int:
@@ -47,10 +73,15 @@ def _signed(offset: int) -> int:
 
 def verb_group(verb: Token) -> list[Token]:
     """The verb, its auxiliaries, and the modal it depends on ("pourraient fournir")."""
-    group = [verb, *(child for child in verb.children if child.dep_.startswith("aux") or child.dep_ == "cop")]
-    if verb.morph.get("VerbForm") == ["Inf"] and verb.head is not verb and verb.head.pos_ in VERBAL:
-        head = verb.head
-        group += [head, *(child for child in head.children if child.dep_.startswith("aux"))]
+    doc, parse = verb.doc, parse_of(verb.doc)
+    deps = parse.deps
+    group = [
+        verb,
+        *(doc[child] for child in parse.children[verb.i] if deps[child].startswith("aux") or deps[child] == "cop"),
+    ]
+    head = parse.heads[verb.i]
+    if verb.morph.get("VerbForm") == ["Inf"] and head != verb.i and parse.pos[head] in VERBAL_TAGS:
+        group += [doc[head], *(doc[child] for child in parse.children[head] if deps[child].startswith("aux"))]
     return group
 
 
