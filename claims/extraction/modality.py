@@ -28,7 +28,7 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     verb = governing_verb(anchor)
     group = verb_group(verb) if verb is not None else [anchor]
     lexicon = index.lexicon
-    children = [child for member in [*group, anchor] for child in parse.children[member.i]]
+    children = [child for member in [*group, anchor] for child in parse.children(member.i)]
     negated = any(_word(index, parse, child) in _STRONG_NEGATORS for child in children) or any(
         _word(index, parse, position) in {"aucun", "aucune", "no"} for position in range(tokens.start, tokens.end)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy import parts_of_speech
 from spacy.attrs import DEP, HEAD, LENGTH, POS
 from spacy.tokens import Doc, Token
@@ -36,52 +37,57 @@ class Parse:
     reading `Token.dep_` made a Token object (and a string) of every token looked at, claim after claim."""
 
     pos: list[int]
-    deps: list[str]
+    deps: list[int]  # label ids: see `labels`
     heads: list[int]
-    children: list[list[int]]
     lengths: list[int]
+    labels: dict[int, str]
     copula_heads: frozenset[int]  # the tokens a copula depends on
+    # Every position ordered by its head, and where each head's run starts: children without a Python loop.
+    by_head: list[int]
+    head_runs: list[int]
+
+    def children(self, position: int) -> list[int]:
+        """The positions of the token's children, in document order as `Token.children` yields them."""
+        run = self.by_head[self.head_runs[position] : self.head_runs[position + 1]]
+        return [child for child in run if child != position]  # the root is its own head
+
+    def label(self, position: int) -> str:
+        return self.labels[self.deps[position]]
 
 
 def parse_of(doc: Doc) -> Parse:
     """The document's `Parse`, kept with the document."""
     parse = doc.user_data.get(_PARSE)
     if parse is None:
-        rows = doc.to_array([POS, DEP, HEAD, LENGTH]).tolist() if len(doc) else []
-        labels = {dep: doc.vocab.strings[dep] for dep in {row[1] for row in rows}}
-        deps = [labels[row[1]] for row in rows]
-        # HEAD is stored relative to the token (and as unsigned: wrap it back to a signed offset).
-        heads = [position + _signed(row[2]) for position, row in enumerate(rows)]
-        children: list[list[int]] = [[] for _ in rows]
-        for position, head in enumerate(heads):
-            if head != position:
-                children[head].append(position)  # in document order, as `Token.children` yields them
+        rows = doc.to_array([POS, DEP, HEAD, LENGTH]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+        # HEAD is stored relative to the token, as unsigned: read it back as a signed offset.
+        heads = numpy.arange(len(rows), dtype="int64") + rows[:, 2].view("int64")
+        by_head = numpy.argsort(heads, kind="stable")
+        head_runs = numpy.searchsorted(heads[by_head], numpy.arange(len(rows) + 1))
+        deps = rows[:, 1]
+        dep_ids = deps.tolist()
+        copula = numpy.uint64(doc.vocab.strings["cop"])  # a hash: compared as the unsigned it is stored as
         parse = doc.user_data[_PARSE] = Parse(
-            pos=[row[0] for row in rows],
-            deps=deps,
-            heads=heads,
-            children=children,
-            lengths=[row[3] for row in rows],
-            copula_heads=frozenset(head for head, dep in zip(heads, deps, strict=True) if dep == "cop"),
+            pos=rows[:, 0].tolist(),
+            deps=dep_ids,
+            heads=heads.tolist(),
+            lengths=rows[:, 3].tolist(),
+            labels={dep: doc.vocab.strings[dep] for dep in set(dep_ids)},
+            copula_heads=frozenset(heads[deps == copula].tolist()),
+            by_head=by_head.tolist(),
+            head_runs=head_runs.tolist(),
         )
     return parse
-
-
-def _signed(offset: int) -> int:
-    return offset - (1 << 64) if offset >= 1 << 63 else offset
 
 
 def verb_group(verb: Token) -> list[Token]:
     """The verb, its auxiliaries, and the modal it depends on ("pourraient fournir")."""
     doc, parse = verb.doc, parse_of(verb.doc)
-    deps = parse.deps
-    group = [
-        verb,
-        *(doc[child] for child in parse.children[verb.i] if deps[child].startswith("aux") or deps[child] == "cop"),
-    ]
+    labels = {child: parse.label(child) for child in parse.children(verb.i)}
+    group = [verb, *(doc[child] for child, label in labels.items() if label.startswith("aux") or label == "cop")]
     head = parse.heads[verb.i]
     if verb.morph.get("VerbForm") == ["Inf"] and head != verb.i and parse.pos[head] in VERBAL_TAGS:
-        group += [doc[head], *(doc[child] for child in parse.children[head] if deps[child].startswith("aux"))]
+        group += [doc[head], *(doc[child] for child in parse.children(head) if parse.label(child).startswith("aux"))]
     return group
 
 
