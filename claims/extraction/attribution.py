@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy import parts_of_speech
 from spacy.attrs import LEMMA, ORTH, POS
+from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 from .lexicons import Lexicon
@@ -44,40 +45,48 @@ def _saying_verbs(index: DocIndex) -> tuple[list[int], set[int]]:
     the token arrays (making a Token object for each of the document's verbs cost more than the decision)."""
     verbs = index.cache.get("attribution_verbs")
     if verbs is None:
-        doc, strings = index.doc, index.doc.vocab.strings
+        doc, lexicon = index.doc, index.lexicon
+        strings = doc.vocab.strings
         rows = doc.to_array([POS, LEMMA, ORTH]).tolist() if len(doc) else []
-        positions = [
-            position
-            for position, (tag, lemma, orth) in enumerate(rows)
-            if tag in _SAYING_TAGS
-            and _says(
-                index.lexicon,
-                lemma=strings[lemma],
-                text=strings[orth],
-                previous=strings[rows[position - 1][2]] if position else "",
-                following=strings[rows[position + 1][2]] if position + 1 < len(rows) else "",
-            )
-        ]
+        positions = []
+        for position, (tag, lemma, orth) in enumerate(rows):
+            if tag not in _SAYING_TAGS:
+                continue
+            says, may_open_phrase = _word_says(lexicon, strings, lemma, orth)
+            if not (says or may_open_phrase):
+                continue  # most words: their neighbours need not be read
+            if position and fold(strings[rows[position - 1][2]]) in {"s'", "se"}:
+                continue  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
+            following = strings[rows[position + 1][2]] if position + 1 < len(rows) else ""
+            # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
+            if says or (following and f"{fold(strings[lemma])} {fold(following)}" in lexicon.attribution_lemmas):
+                positions.append(position)
         verbs = index.cache["attribution_verbs"] = (positions, set(positions))
     return verbs
 
 
 @lru_cache(maxsize=65536)
-def _says(lexicon: Lexicon, *, lemma: str, text: str, previous: str, following: str) -> bool:
-    """Whether a verb, adjective or noun (a participle the model mistagged) is a verb of saying, from its words
-    and its neighbours' (the same few recur in every article: remembered)."""
+def _word_says(lexicon: Lexicon, strings: StringStore, lemma: int, orth: int) -> tuple[bool, bool]:
+    """Whether a verb, adjective or noun (a participle the model mistagged) is a verb of saying by its own words,
+    and whether its lemma may open a phrase that is one. Keyed by the words' ids: the same few recur in every
+    article, and their strings need not be looked up again."""
     lemmas = lexicon.attribution_lemmas
-    if fold(previous) in {"s'", "se"}:
-        return False  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
-    lemma, text = fold(lemma), fold(text)
-    if lemma in lemmas or text in lemmas:
-        return True
-    # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
-    if following and f"{lemma} {fold(following)}" in lemmas:
-        return True
+    lemma_text, text = fold(strings[lemma]), fold(strings[orth])
+    may_open_phrase = lemma_text in _phrase_openers(lexicon)
+    if lemma_text in lemmas or text in lemmas:
+        return True, may_open_phrase
     # Unaccented participles get odd lemmas ("declare", "repondu"); the participle endings give the
     # infinitive back: declare+r, averti+r, repondu → repondre, ecrit → ecrire.
-    return any(candidate in lemmas for candidate in (text + "r", text[:-1] + "re", text[:-1] + "er"))
+    says = any(candidate in lemmas for candidate in (text + "r", text[:-1] + "re", text[:-1] + "er"))
+    return says, may_open_phrase
+
+
+@lru_cache(maxsize=4)
+def _phrase_openers(lexicon: Lexicon) -> frozenset[str]:
+    """The words that open a verb of saying of several words, up to each space ("faire" of "faire etat")."""
+    return frozenset(
+        lemma[:cut] for lemma in lexicon.attribution_lemmas for cut, char in enumerate(lemma) if char == " "
+    )
 
 
 def attribution_verbs(span: Span, index: DocIndex) -> list[Token]:
