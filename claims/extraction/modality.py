@@ -29,25 +29,28 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     group = verb_group(verb) if verb is not None else [anchor]
     lexicon = index.lexicon
     children = [child for member in [*group, anchor] for child in parse.children(member.i)]
-    negated = any(_word(index, parse, child) in _STRONG_NEGATORS for child in children) or any(
-        _word(index, parse, position) in {"aucun", "aucune", "no"} for position in range(tokens.start, tokens.end)
-    )
+    child_words = [_word(index, parse, child) for child in children]
+    negated = not _STRONG_NEGATORS.isdisjoint(child_words) or _span_holds(index, parse, tokens, _NO_WORDS)
     hypothetical = (
         any(is_conditional(member, lexicon.conditional_stems) for member in group)
         or any(
-            _word(index, parse, child) in lexicon.condition_marks and parse.pos[child] == parts_of_speech.SCONJ
-            for child in children
+            word in lexicon.condition_marks and parse.pos[child] == parts_of_speech.SCONJ
+            for word, child in zip(child_words, children, strict=True)
         )
         or (
             _may_hold_any(index, tokens, lexicon.hypothetical_words)
-            and any(
-                _word(index, parse, position) in lexicon.hypothetical_words
-                for position in [*range(tokens.start, tokens.end), *(token.i for token in anchor.subtree), *children]
+            and (
+                _span_holds(index, parse, tokens, lexicon.hypothetical_words)
+                or any(_word(index, parse, token.i) in lexicon.hypothetical_words for token in anchor.subtree)
+                or not lexicon.hypothetical_words.isdisjoint(child_words)
             )
         )
         or _subject_of_conditional(index, parse, tokens)
     )
     return negated, hypothetical
+
+
+_NO_WORDS = frozenset({"aucun", "aucune", "no"})
 
 
 def _word(index: DocIndex, parse: Parse, position: int) -> str:
@@ -56,11 +59,21 @@ def _word(index: DocIndex, parse: Parse, position: int) -> str:
     return index.folded[start : start + parse.lengths[position]]
 
 
+def _span_holds(index: DocIndex, parse: Parse, tokens: Span, words: frozenset[str]) -> bool:
+    """Whether a token of the span is one of the words, looked for in the span's text before its tokens."""
+    last = tokens.end - 1
+    text = index.folded[index.token_starts[tokens.start] : index.token_starts[last] + parse.lengths[last]]
+    return any(word in text for word in words) and not words.isdisjoint(
+        _word(index, parse, position) for position in range(tokens.start, tokens.end)
+    )
+
+
 def _may_hold_any(index: DocIndex, tokens: Span, words: frozenset[str]) -> bool:
     """Whether any of the words is in the text of the sentences holding the span: where none is, neither the
     span, nor a subtree or children of its words (the parse stays inside a sentence) can hold one, and the
     clause's tokens need not be walked (most claims)."""
-    first, last = index.sentence_at(tokens[0].idx), index.sentence_at(tokens[-1].idx)
+    first = index.sentence_at(index.token_starts[tokens.start])
+    last = index.sentence_at(index.token_starts[tokens.end - 1])
     text = index.folded[first.start_char : last.end_char] if first is not None and last is not None else index.folded
     return any(word in text for word in words)
 

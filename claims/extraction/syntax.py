@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy import parts_of_speech
@@ -11,7 +12,6 @@ from spacy.tokens import Doc, Token
 
 from .text import fold
 
-VERBAL = frozenset({"VERB", "AUX"})
 VERBAL_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX})
 _PARSE = "tracker_parse"
 
@@ -86,7 +86,7 @@ def verb_group(verb: Token) -> list[Token]:
     labels = {child: parse.label(child) for child in parse.children(verb.i)}
     group = [verb, *(doc[child] for child, label in labels.items() if label.startswith("aux") or label == "cop")]
     head = parse.heads[verb.i]
-    if verb.morph.get("VerbForm") == ["Inf"] and head != verb.i and parse.pos[head] in VERBAL_TAGS:
+    if head != verb.i and parse.pos[head] in VERBAL_TAGS and verb.morph.get("VerbForm") == ["Inf"]:
         group += [doc[head], *(doc[child] for child in parse.children(head) if parse.label(child).startswith("aux"))]
     return group
 
@@ -103,9 +103,15 @@ def is_conditional(token: Token, stems: tuple[str, ...]) -> bool:
     """
     if "Cnd" in token.morph.get("Mood"):
         return True
-    if token.pos_ and token.pos_ not in VERBAL:
+    if token.pos and token.pos not in VERBAL_TAGS:
         return False
-    text, lemma = fold(token.text), fold(token.lemma_)
+    return _conditional_form(token.text, token.lemma_, stems)
+
+
+@lru_cache(maxsize=65536)
+def _conditional_form(text: str, lemma: str, stems: tuple[str, ...]) -> bool:
+    """Whether the word is a future stem and an imperfect ending (the same verbs recur: remembered)."""
+    text, lemma = fold(text), fold(lemma)
     for ending in _IMPERFECT_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending) + 1:
             stem = text[: -len(ending)]
