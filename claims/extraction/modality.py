@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from .attribution import attribution_verbs
 from .lexicons.speech import speech_for
 from .spans import DocIndex
-from .syntax import VERBAL_TAGS, Parse, governing_verb, is_conditional, parse_of, verb_group
+from .syntax import VERBAL_TAGS, Parse, folded_word, governing_verb, is_conditional, parse_of, verb_group
 from .text import fold
 
 _STRONG_NEGATORS = frozenset(
@@ -29,7 +29,7 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     group = verb_group(verb) if verb is not None else [anchor]
     lexicon = index.lexicon
     children = [child for member in [*group, anchor] for child in parse.children(member.i)]
-    child_words = [_word(index, parse, child) for child in children]
+    child_words = [folded_word(index, parse, child) for child in children]
     negated = not _STRONG_NEGATORS.isdisjoint(child_words) or _span_holds(index, parse, tokens, _NO_WORDS)
     hypothetical = (
         any(is_conditional(member, lexicon.conditional_stems) for member in group)
@@ -41,7 +41,7 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
             _may_hold_any(index, tokens, lexicon.hypothetical_words)
             and (
                 _span_holds(index, parse, tokens, lexicon.hypothetical_words)
-                or any(_word(index, parse, token.i) in lexicon.hypothetical_words for token in anchor.subtree)
+                or any(folded_word(index, parse, token.i) in lexicon.hypothetical_words for token in anchor.subtree)
                 or not lexicon.hypothetical_words.isdisjoint(child_words)
             )
         )
@@ -53,18 +53,12 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
 _NO_WORDS = frozenset({"aucun", "aucune", "no"})
 
 
-def _word(index: DocIndex, parse: Parse, position: int) -> str:
-    """The folded text of the token at `position`, cut from the folded body (folding keeps offsets)."""
-    start = index.token_starts[position]
-    return index.folded[start : start + parse.lengths[position]]
-
-
 def _span_holds(index: DocIndex, parse: Parse, tokens: Span, words: frozenset[str]) -> bool:
     """Whether a token of the span is one of the words, looked for in the span's text before its tokens."""
     last = tokens.end - 1
     text = index.folded[index.token_starts[tokens.start] : index.token_starts[last] + parse.lengths[last]]
     return any(word in text for word in words) and not words.isdisjoint(
-        _word(index, parse, position) for position in range(tokens.start, tokens.end)
+        folded_word(index, parse, position) for position in range(tokens.start, tokens.end)
     )
 
 

@@ -25,12 +25,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy import parts_of_speech
 from spacy.tokens import Span
 
 from .attribution import is_attribution_verb, speaker_from
 from .lexicons.speech import Speech, speech_for
 from .spans import DocIndex
+from .syntax import folded_word, parse_of
 from .text import fold
 
 PERSON, BODY = "PER", "ORG"
@@ -73,10 +76,7 @@ class Referents:
         self.speech: Speech = speech_for(index.language)
         self.referents: list[Referent] = []
         self._calendar_words = {*index.lexicon.weekdays, *index.lexicon.months}  # "Jeudi" is not a person
-        # Role words are singular ("francai" of "français"): so are the keys.
-        self._nationalities = {
-            key: country for form, country in self.speech.nationalities.items() for key in (form, _singular(form))
-        }
+        self._nationalities = _nationality_keys(self.speech)
         self._aliases: dict[str, Referent] = {}
         self._starts: list[int] = []
         self._mentions: list[_Mention] = []
@@ -226,14 +226,15 @@ class Referents:
     def note_subject(self, sentence: Span) -> None:
         """A role that is the subject of a sentence ("le président a pris acte de ce vote") is a
         mention of the person who holds it, for the pronoun or the role that follows."""
-        for child in sentence.root.children:
+        parse = parse_of(self.index.doc)
+        for child in parse.children(sentence.root.i):
             if (
-                child.dep_.startswith("nsubj")
-                and child.pos_ == "NOUN"
-                and _singular(fold(child.text)) in self.speech.person_roles
-                and any(grandchild.dep_ == "det" for grandchild in child.children)
+                parse.label(child).startswith("nsubj")
+                and parse.pos[child] == parts_of_speech.NOUN
+                and _singular(folded_word(self.index, parse, child)) in self.speech.person_roles
+                and any(parse.label(grandchild) == "det" for grandchild in parse.children(child))
             ):
-                phrase = speaker_from(child, self.index)
+                phrase = speaker_from(self.index.doc[child], self.index)
                 if phrase.name:
                     self.resolve(phrase.name, phrase.start)
 
@@ -496,17 +497,27 @@ def _name_spans(index: DocIndex, speech: Speech) -> list[tuple[int, int, str]]:
     capitalised runs of words that do not follow a preposition of place."""
     spans: list[tuple[int, int, str]] = []
     if index.doc.has_annotation("ENT_IOB"):
+        # Cut from the body: `Span.text` rebuilds the string token by token.
+        ents = [
+            (index.text[ent.start_char : ent.end_char], ent.start_char, ent.end_char, ent.label_) for ent in index.ents
+        ]
         # The small models sometimes take a country for a person ("Ukraine" as PER once, LOC elsewhere).
-        places = {ent.text for ent in index.ents if ent.label_ in {"LOC", "GPE"}}
+        places = {text for text, _, _, label in ents if label in {"LOC", "GPE"}}
         spans = [
-            (ent.start_char, ent.end_char, _NER_LABELS[ent.label_])
-            for ent in index.ents
-            if ent.label_ in _NER_LABELS and _is_name(ent.text, speech) and ent.text not in places
+            (start, end, _NER_LABELS[label])
+            for text, start, end, label in ents
+            if label in _NER_LABELS and _is_name(text, speech) and text not in places
         ]
     else:
         for match in _CAPITALISED_RUN.finditer(index.text):
             spans.extend(_name_in_run(index, speech, match.start(), match.end()))
     return sorted(set(spans))
+
+
+@lru_cache(maxsize=4)
+def _nationality_keys(speech: Speech) -> dict[str, str]:
+    """The country of each nationality word. Role words are singular ("francai" of "français"): so are the keys."""
+    return {key: country for form, country in speech.nationalities.items() for key in (form, _singular(form))}
 
 
 def _is_name(text: str, speech: Speech) -> bool:

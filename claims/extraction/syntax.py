@@ -10,6 +10,7 @@ from spacy import parts_of_speech
 from spacy.attrs import DEP, HEAD, LENGTH, POS
 from spacy.tokens import Doc, Token
 
+from .spans import DocIndex
 from .text import fold
 
 VERBAL_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX})
@@ -78,6 +79,12 @@ def parse_of(doc: Doc) -> Parse:
             head_runs=head_runs.tolist(),
         )
     return parse
+
+
+def folded_word(index: DocIndex, parse: Parse, position: int) -> str:
+    """The folded text of the token at `position`, cut from the folded body (folding keeps offsets)."""
+    start = index.token_starts[position]
+    return index.folded[start : start + parse.lengths[position]]
 
 
 def verb_group(verb: Token) -> list[Token]:
