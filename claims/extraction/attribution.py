@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from .lexicons import Lexicon
 from .spans import DocIndex
+from .syntax import VERBAL_TAGS, parse_of
 from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
@@ -158,8 +159,15 @@ def _is_incise(verb: Token, index: DocIndex) -> bool:
         position -= 1
     if position < 0 or doc[position].text != ",":
         return False
-    sentence_start = verb.sent.start
-    return any(_is_main_finite(token, verb) for token in doc[sentence_start:position])
+    # Only a verb can be a finite one: its tag is read from the parse table, the sentence from the index
+    # (`Token.sent` walks the boundaries again), before any token is made.
+    sentence_start = index.sentence_at(verb.idx).start
+    tags = parse_of(doc).pos
+    return any(
+        _is_main_finite(doc[candidate], verb)
+        for candidate in range(sentence_start, position)
+        if tags[candidate] in VERBAL_TAGS
+    )
 
 
 def _is_main_finite(token: Token, verb: Token) -> bool:
