@@ -80,16 +80,14 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
         )
         reported = record.kind == Kind.QUOTE or inside_quote or sentence_is_reported(index, sentence, reported_cache)
         records.append(
-            dataclasses.replace(
-                record,
+            record.replaced(
                 negated=negated,
                 hypothetical=hypothetical,
                 reported=reported,
                 entities=mentions_in(sentence, entity_cache),
             )
         )
-    for record in entity_records(index):
-        records.append(dataclasses.replace(record, entities=mentions_in(index.sentence_at(record.start), entity_cache)))
+    records.extend(entity_records(index, entity_cache))
     records.sort(key=lambda record: (record.start, record.end, record.kind))
     return records
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon, lexicon_for
 from .readings import READING_TYPES, reading_as_dict
-from .records import ClaimRecord
+from .records import ClaimRecord, EntityMention
 from .text import fold
 
 CONTEXT_CHARS = 30
@@ -101,6 +101,7 @@ def make_record(
     fields: dict[str, Any],
     rule: str,
     confidence: float,
+    entities: tuple[EntityMention, ...] = (),
 ) -> ClaimRecord:
     """A record whose `text`, sentence and context anchors are all cut from the same body."""
     text = index.text
@@ -121,6 +122,7 @@ def make_record(
         sentence_start=sentence_start,
         # Through the kind's reading type, so the extractor never stores a reading the desk could not edit.
         fields=reading_as_dict(READING_TYPES[kind](**fields)),
+        entities=entities,
         rule=rule,
         confidence=round(confidence, 2),
         context_before=text[max(0, start - CONTEXT_CHARS) : start],
