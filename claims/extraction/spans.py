@@ -131,4 +131,9 @@ def make_record(
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in spans)
+    # A loop rather than `any(...)` over a generator: asked for every date and number against every span
+    # taken so far, the generator's resumption per span cost as much as the comparison.
+    for other_start, other_end in spans:  # noqa: SIM110 - see above
+        if start < other_end and other_start < end:
+            return True
+    return False
