@@ -85,10 +85,9 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         # doc.sents raises the right error for a pipeline with no sentence boundaries
         return [(sentence.start, sentence.end) for sentence in doc.sents]
-    starts = [
-        0,
-        *(position for position, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 and position),
-    ]
+    # Found by numpy in the array rather than by a Python loop over every token.
+    later_starts = (doc.to_array(SENT_START)[1:] == 1).nonzero()[0] + 1
+    starts = [0, *later_starts.tolist()]
     return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
