@@ -51,7 +51,8 @@ def sentence_mentions(index: DocIndex) -> dict[int, tuple[EntityMention, ...]]:
         label = entity_label(ent)
         if label is not None and sentence is not None and ent.end <= sentence.end:
             mentions.setdefault(sentence.start_char, []).append(
-                EntityMention(ent.text, label, ent.start_char, ent.end_char)
+                # Cut from the body: `Span.text` rebuilds the string token by token.
+                EntityMention(index.text[ent.start_char : ent.end_char], label, ent.start_char, ent.end_char)
             )
     return {start: tuple(found) for start, found in mentions.items()}
 
