@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from .records import ClaimRecord
+from .records import ClaimRecord, EntityMention
 from .spans import CONTEXT_CHARS
 
 # Longer than any press article of the seeds and the development set, which are read whole as before;
@@ -55,18 +55,28 @@ def records_in_text(records: Iterable[ClaimRecord], *, chunk: Chunk, text: str) 
     if chunk.start == 0 and len(chunk.text) == len(text):
         return list(records)
     shift = chunk.start
-    return [
-        dataclasses.replace(
-            record,
-            start=record.start + shift,
-            end=record.end + shift,
-            sentence_start=record.sentence_start + shift,
-            entities=tuple(
-                dataclasses.replace(entity, start=entity.start + shift, end=entity.end + shift)
+    # The records of a sentence share one tuple of mentions: shift each tuple once, not once per record.
+    # Keyed by identity (hashing the mentions costs about what shifting them does); each entry keeps the
+    # original tuple alive so its id cannot be reused by another.
+    shifted_mentions: dict[int, tuple[tuple[EntityMention, ...], tuple[EntityMention, ...]]] = {}
+    shifted = []
+    for record in records:
+        if id(record.entities) not in shifted_mentions:
+            moved = tuple(
+                EntityMention(entity.text, entity.label, entity.start + shift, entity.end + shift)
                 for entity in record.entities
-            ),
-            context_before=text[max(0, record.start + shift - CONTEXT_CHARS) : record.start + shift],
-            context_after=text[record.end + shift : record.end + shift + CONTEXT_CHARS],
+            )
+            shifted_mentions[id(record.entities)] = (record.entities, moved)
+        _, mentions = shifted_mentions[id(record.entities)]
+        start, end = record.start + shift, record.end + shift
+        shifted.append(
+            record.replaced(
+                start=start,
+                end=end,
+                sentence_start=record.sentence_start + shift,
+                entities=mentions,
+                context_before=text[max(0, start - CONTEXT_CHARS) : start],
+                context_after=text[end : end + CONTEXT_CHARS],
+            )
         )
-        for record in records
-    ]
+    return shifted

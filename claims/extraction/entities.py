@@ -19,7 +19,8 @@ def entity_label(ent: Span) -> str | None:
     return _LABELS.get(ent.label_)
 
 
-def entity_records(index: DocIndex) -> list[ClaimRecord]:
+def entity_records(index: DocIndex, mentions: dict[int, tuple[EntityMention, ...]]) -> list[ClaimRecord]:
+    """A record for each person, organisation or place, carrying its sentence's `mentions`."""
     records = []
     for ent in index.ents:
         label = entity_label(ent)
@@ -33,6 +34,7 @@ def entity_records(index: DocIndex) -> list[ClaimRecord]:
             fields={"label": label},
             rule="spacy.ner",
             confidence=0.7,
+            entities=mentions_in(index.sentence_at(ent.start_char), mentions),
         )
         records.append(record)
     return records
@@ -49,7 +51,8 @@ def sentence_mentions(index: DocIndex) -> dict[int, tuple[EntityMention, ...]]:
         label = entity_label(ent)
         if label is not None and sentence is not None and ent.end <= sentence.end:
             mentions.setdefault(sentence.start_char, []).append(
-                EntityMention(ent.text, label, ent.start_char, ent.end_char)
+                # Cut from the body: `Span.text` rebuilds the string token by token.
+                EntityMention(index.text[ent.start_char : ent.end_char], label, ent.start_char, ent.end_char)
             )
     return {start: tuple(found) for start, found in mentions.items()}
 

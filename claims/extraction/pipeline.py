@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from itertools import groupby
+from itertools import accumulate, groupby
 
 from .attribution import attribution_verbs, speaker_of
 from .chunks import paragraph_chunks, records_in_text
@@ -67,31 +68,45 @@ def extract_from_doc(index: DocIndex) -> list[ClaimRecord]:
     quantities = find_quantities(index, excluded=[(record.start, record.end) for record in dates])
     quotes = find_quotes(index, referents, quote_spans)
     quoted_spans = [(span.start, span.end) for span in quote_spans] + [(record.start, record.end) for record in quotes]
+    inside_quote = _within_another(quoted_spans)
     reported_cache: dict[int, bool] = {}
     entity_cache = sentence_mentions(index)
     records = []
     for record in [*quantities, *dates, *quotes]:
         negated, hypothetical = claim_modality(index, record.start, record.end, is_quote=record.kind == Kind.QUOTE)
         sentence = index.sentence_at(record.start)
-        inside_quote = any(
-            start <= record.start and record.end <= end
-            for start, end in quoted_spans
-            if (start, end) != (record.start, record.end)
+        reported = (
+            record.kind == Kind.QUOTE
+            or inside_quote(record.start, record.end)
+            or sentence_is_reported(index, sentence, reported_cache)
         )
-        reported = record.kind == Kind.QUOTE or inside_quote or sentence_is_reported(index, sentence, reported_cache)
         records.append(
-            dataclasses.replace(
-                record,
+            record.replaced(
                 negated=negated,
                 hypothetical=hypothetical,
                 reported=reported,
                 entities=mentions_in(sentence, entity_cache),
             )
         )
-    for record in entity_records(index):
-        records.append(dataclasses.replace(record, entities=mentions_in(index.sentence_at(record.start), entity_cache)))
+    records.extend(entity_records(index, entity_cache))
     records.sort(key=lambda record: (record.start, record.end, record.kind))
     return records
+
+
+def _within_another(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span lies within one of `spans` other than itself, found by bisection: a scan of every
+    span for every record grew with records × quotes."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    # The furthest end among the spans that start at or before each one.
+    furthest = list(accumulate((end for _, end in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        # A span starting before `start` may end at `end`; one starting at `start` must end past it to differ.
+        before, up_to = bisect_left(starts, start), bisect_right(starts, start)
+        return (before > 0 and furthest[before - 1] >= end) or (up_to > 0 and furthest[up_to - 1] > end)
+
+    return inside
 
 
 def _referents(index: DocIndex, quoted: list[tuple[int, int]]) -> Referents:

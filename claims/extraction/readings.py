@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
-from functools import cache
 from typing import Any, ClassVar
 
 
@@ -301,12 +300,7 @@ def reading_check(kind: str, data: Mapping[str, Any]) -> None:
 
 
 def reading_as_dict(reading: Reading) -> dict[str, Any]:
-    # Every field is a plain value, so the deep copy `asdict` makes (asked once per claim) is not needed.
+    # Every field is a plain value, so the deep copy `asdict` makes (asked once per claim) is not needed; a
+    # reading's attributes are its fields, set by its `__init__` in their declared order.
     omitted = getattr(reading, "omitted_when_empty", ())
-    values = ((name, getattr(reading, name)) for name in _field_names(type(reading)))
-    return {name: value for name, value in values if value is not None or name not in omitted}
-
-
-@cache
-def _field_names(reading_type: type) -> tuple[str, ...]:
-    return tuple(field.name for field in fields(reading_type))
+    return {name: value for name, value in vars(reading).items() if value is not None or name not in omitted}

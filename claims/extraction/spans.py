@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicon, lexicon_for
 from .readings import READING_TYPES, reading_as_dict
-from .records import ClaimRecord
+from .records import ClaimRecord, EntityMention
 from .text import fold
 
 CONTEXT_CHARS = 30
@@ -30,8 +30,10 @@ class DocIndex:
     folded: str = field(init=False)
     lexicon: Lexicon = field(init=False)
     token_starts: list[int] = field(init=False)
+    token_ends: list[int] = field(init=False)
     sentences: list[Span] = field(init=False)
     sentence_starts: list[int] = field(init=False)
+    sentence_ends: list[int] = field(init=False)
     # `Doc.ents` builds its spans anew on each call, walking every token.
     ents: tuple[Span, ...] = field(init=False)
     # Per-document results a rule computes once and several rules read (e.g. which tokens are verbs of saying).
@@ -41,30 +43,33 @@ class DocIndex:
         self.text = self.text or self.doc.text
         self.folded = fold(self.text)
         self.lexicon = lexicon_for(self.language)
-        # Read from the token arrays: iterating Token objects (or `doc.sents`) costs as much as a rule.
-        self.token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
-        self.sentences = _sentences(self.doc)
-        self.sentence_starts = [sent.start_char for sent in self.sentences]
+        # Read from the token arrays: iterating Token objects (or `doc.sents`) costs as much as a rule, and
+        # the lookups below compare offsets in these lists rather than asking Token objects for them.
+        if len(self.doc):
+            starts, lengths = self.doc.to_array([IDX, LENGTH]).T
+            self.token_starts, self.token_ends = starts.tolist(), (starts + lengths).tolist()
+        else:
+            self.token_starts, self.token_ends = [], []
+        bounds = _sentence_bounds(self.doc)
+        # `Span(doc, ...)` rather than `doc[start:end]`, which normalises the slice in Python first.
+        self.sentences = [Span(self.doc, start, end) for start, end in bounds]
+        self.sentence_starts = [self.token_starts[start] for start, _ in bounds]
+        self.sentence_ends = [self.token_ends[end - 1] for _, end in bounds]
         self.ents = self.doc.ents
 
     def token_at(self, char: int) -> Token | None:
         """The token covering `char`, or the first one after it."""
-        if not self.token_starts:
-            return None
         position = bisect_right(self.token_starts, char) - 1
-        if position >= 0:
-            token = self.doc[position]
-            if token.idx <= char < token.idx + len(token.text):
-                return token
-        return self.doc[position + 1] if position + 1 < len(self.doc) else None
+        if position < 0 or self.token_ends[position] <= char:
+            position += 1
+        return self.doc[position] if position < len(self.token_starts) else None
 
     def tokens_in(self, start: int, end: int) -> Span:
-        first = bisect_right(self.token_starts, start) - 1
-        first = max(first, 0)
-        if first < len(self.doc) and self.doc[first].idx + len(self.doc[first].text) <= start:
+        first = max(bisect_right(self.token_starts, start) - 1, 0)
+        if first < len(self.token_ends) and self.token_ends[first] <= start:
             first += 1
         last = bisect_right(self.token_starts, end - 1) if end > start else first
-        return self.doc[first:last]
+        return Span(self.doc, first, last)
 
     def sentence_at(self, char: int) -> Span | None:
         if not self.sentences:
@@ -73,16 +78,17 @@ class DocIndex:
         return self.sentences[position]
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """The first and past-the-last token of each sentence."""
     if not len(doc):
         return []
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return list(doc.sents)  # doc.sents raises the right error for a pipeline with no sentence boundaries
-    starts = [
-        0,
-        *(position for position, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 and position),
-    ]
-    return [doc[start:end] for start, end in zip(starts, [*starts[1:], len(doc)], strict=True)]
+        # doc.sents raises the right error for a pipeline with no sentence boundaries
+        return [(sentence.start, sentence.end) for sentence in doc.sents]
+    # Found by numpy in the array rather than by a Python loop over every token.
+    later_starts = (doc.to_array(SENT_START)[1:] == 1).nonzero()[0] + 1
+    starts = [0, *later_starts.tolist()]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 def make_record(
@@ -94,14 +100,16 @@ def make_record(
     fields: dict[str, Any],
     rule: str,
     confidence: float,
+    entities: tuple[EntityMention, ...] = (),
 ) -> ClaimRecord:
     """A record whose `text`, sentence and context anchors are all cut from the same body."""
     text = index.text
-    sentence = index.sentence_at(start)
-    if sentence is not None and sentence.start_char <= start:
+    sentence = bisect_right(index.sentence_starts, start) - 1
+    if sentence >= 0:
         # A span may run past its sentence (a quote of several sentences); the sentence is the first.
         # Cut from the body rather than `sentence.text`, which rebuilds the string token by token.
-        sentence_text, sentence_start = text[sentence.start_char : sentence.end_char], sentence.start_char
+        sentence_start = index.sentence_starts[sentence]
+        sentence_text = text[sentence_start : index.sentence_ends[sentence]]
     else:
         sentence_text, sentence_start = text[start:end], start
     return ClaimRecord(
@@ -113,6 +121,7 @@ def make_record(
         sentence_start=sentence_start,
         # Through the kind's reading type, so the extractor never stores a reading the desk could not edit.
         fields=reading_as_dict(READING_TYPES[kind](**fields)),
+        entities=entities,
         rule=rule,
         confidence=round(confidence, 2),
         context_before=text[max(0, start - CONTEXT_CHARS) : start],
@@ -121,4 +130,9 @@ def make_record(
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in spans)
+    # A loop rather than `any(...)` over a generator: asked for every date and number against every span
+    # taken so far, the generator's resumption per span cost as much as the comparison.
+    for other_start, other_end in spans:  # noqa: SIM110 - see above
+        if start < other_end and other_start < end:
+            return True
+    return False
