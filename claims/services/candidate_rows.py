@@ -1,5 +1,9 @@
 """Inserting an extraction's new candidates in bulk, for the worker's storage step."""
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 from django.db import connection, models
 from django.db.models.constants import OnConflict
 from django.utils import timezone
@@ -36,13 +40,14 @@ def claims_insert(*, rows: list[dict]) -> None:
         for field in fields
         if field not in given
     }
-    prepared = [field for field in given if not isinstance(field, AS_THEY_ARE)]
+    preparers = [(field.attname, _preparer(field)) for field in given if not isinstance(field, AS_THEY_ARE)]
+    shared_values = list(shared.values())
     values = []
     for row in rows:
         row = dict(row)
-        for field in prepared:
-            row[field.attname] = field.get_db_prep_save(row[field.attname], connection)
-        values.append([row[field.attname] for field in given] + list(shared.values()))
+        for name, prepare in preparers:
+            row[name] = prepare(row[name])
+        values.append([row[field.attname] for field in given] + shared_values)
     columns = [*given, *shared]
     quote = connection.ops.quote_name
     sql = (
@@ -52,6 +57,14 @@ def claims_insert(*, rows: list[dict]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
+
+
+def _preparer(field: models.Field) -> Callable[[Any], Any]:
+    """How one column's values become the database's. JSON goes straight to the backend's adapter with the
+    field's encoder (what `JSONField.get_db_prep_save` ends in, past a connection lookup per value)."""
+    if isinstance(field, models.JSONField):
+        return partial(connection.ops.adapt_json_value, encoder=field.encoder)
+    return partial(field.get_db_prep_save, connection=connection)
 
 
 def _stamped(field: models.Field) -> bool:
