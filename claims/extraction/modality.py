@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from spacy import parts_of_speech
 from spacy.tokens import Span, Token
 
@@ -68,8 +71,29 @@ def _may_hold_any(index: DocIndex, tokens: Span, words: frozenset[str]) -> bool:
     clause's tokens need not be walked (most claims)."""
     first = index.sentence_at(index.token_starts[tokens.start])
     last = index.sentence_at(index.token_starts[tokens.end - 1])
-    text = index.folded[first.start_char : last.end_char] if first is not None and last is not None else index.folded
-    return any(word in text for word in words)
+    start, end = (first.start_char, last.end_char) if first is not None and last is not None else (0, len(index.folded))
+    starts, earliest_ends = _occurrences(index, words)
+    following = bisect_left(starts, start)
+    return following < len(starts) and earliest_ends[following] <= end
+
+
+def _occurrences(index: DocIndex, words: frozenset[str]) -> tuple[list[int], list[int]]:
+    """Where the words occur in the folded body, found once per document: the starts in order, and for each the
+    earliest end among the occurrences starting there or later. A stretch of text holds a word when the first
+    occurrence starting inside it has an earliest end inside it (rather than searching every word in the text
+    of each claim's sentences)."""
+    occurrences = index.cache.setdefault("word_occurrences", {})
+    if words not in occurrences:
+        folded, found = index.folded, []
+        for word in words:
+            position = folded.find(word)
+            while position != -1:
+                found.append((position, position + len(word)))
+                position = folded.find(word, position + 1)
+        found.sort()
+        earliest_ends = list(accumulate(reversed([end for _, end in found]), min))[::-1]
+        occurrences[words] = ([start for start, _ in found], earliest_ends)
+    return occurrences[words]
 
 
 # What may stand between a subject and its verb: negation, adverbs, clitics.
