@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .lexicons import Lexicon
 from .spans import DocIndex
-from .syntax import VERBAL_TAGS, parse_of
+from .syntax import VERBAL_TAGS, Parse, folded_word, parse_of
 from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
@@ -27,6 +27,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
     {"has", "had", "have", "was", "is", "also", "later", "then", "already", "himself", "herself", "itself"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "le", "la", "les", "l'"})
+_ADVERB_OR_AUXILIARY = frozenset({parts_of_speech.ADV, parts_of_speech.AUX})
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,13 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
             governor = governor.head
         if governor is not verb and is_attribution_verb(governor, index):
             verb = governor
-    for candidate in _clitic_window(verb):
-        if candidate.text.startswith("-") and fold(candidate.text).lstrip("-") in lexicon.pronouns:
-            return Speaker(None, candidate.idx, is_pronoun=True)
+    parse, starts = parse_of(verb.doc), index.token_starts
+    # "a-t-il déclaré": read from the body, as the neighbours are many and a clitic rare.
+    for position in range(max(0, verb.i - 3), min(len(starts), verb.i + 3)):
+        if index.text.startswith("-", starts[position]) and (
+            folded_word(index, parse, position).lstrip("-") in lexicon.pronouns
+        ):
+            return Speaker(None, starts[position], is_pronoun=True)
     inverted_order = after_quote or _is_incise(verb, index)
     if inverted_order:
         inverted = _phrase_after(verb, index)
@@ -153,16 +158,16 @@ def _is_incise(verb: Token, index: DocIndex) -> bool:
     The clause before the comma must have a finite verb outside any relative clause: in "Le ministre,
     en visite à Kiev, a annoncé la livraison" the subject is on the left and what follows is the object.
     """
-    doc = verb.doc
+    doc, parse = verb.doc, parse_of(verb.doc)
+    tags = parse.pos
+    # Tags, labels and words read from the parse table and the body: no token is made before a comma is found.
     position = verb.i - 1
-    while position >= 0 and (doc[position].pos_ in {"ADV", "AUX"} or doc[position].dep_.startswith("aux")):
+    while position >= 0 and (tags[position] in _ADVERB_OR_AUXILIARY or parse.label(position).startswith("aux")):
         position -= 1
-    if position < 0 or doc[position].text != ",":
+    if position < 0 or folded_word(index, parse, position) != ",":
         return False
-    # Only a verb can be a finite one: its tag is read from the parse table, the sentence from the index
-    # (`Token.sent` walks the boundaries again), before any token is made.
+    # Only a verb can be a finite one; the sentence comes from the index (`Token.sent` walks the boundaries again).
     sentence_start = index.sentence_at(verb.idx).start
-    tags = parse_of(doc).pos
     return any(
         _is_main_finite(doc[candidate], verb)
         for candidate in range(sentence_start, position)
@@ -194,14 +199,15 @@ def _counts_something(head: Token, index: DocIndex) -> bool:
 
 
 def _phrase_after(verb: Token, index: DocIndex) -> Speaker | None:
-    doc, lexicon = verb.doc, index.lexicon
+    doc, lexicon, parse = verb.doc, index.lexicon, parse_of(verb.doc)
     position = verb.i + 1
+    # The words skipped are read from the parse table and the body: only the one that ends the run is made a token.
     while position < len(doc) and (
-        doc[position].pos_ == "ADV"
-        or doc[position].text.startswith("-")
-        or doc[position].is_digit
-        or fold(doc[position].text) in lexicon.weekdays
-        or fold(doc[position].text) in lexicon.months
+        parse.pos[position] == parts_of_speech.ADV
+        or index.text.startswith("-", index.token_starts[position])
+        or _word(index, parse, position).isdigit()
+        or folded_word(index, parse, position) in lexicon.weekdays
+        or folded_word(index, parse, position) in lexicon.months
     ):
         position += 1
     if position >= len(doc):
@@ -218,13 +224,12 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
     Read linearly rather than from the parse: on unpunctuated or unaccented copy the parser often
     hangs the subject elsewhere, while French attribution almost always puts it right there.
     """
-    doc = verb.doc
+    doc, parse = verb.doc, parse_of(verb.doc)
     position = verb.i - 1
     while position >= 0 and (
-        doc[position].pos_ in {"ADV", "AUX"}
-        or doc[position].dep_.startswith("aux")
-        or (not doc[position].pos_ and fold(doc[position].text) in _BETWEEN_SUBJECT_AND_VERB)
-        or (not doc[position].pos_ and fold(doc[position].text).endswith("ly"))
+        parse.pos[position] in _ADVERB_OR_AUXILIARY
+        or parse.label(position).startswith("aux")
+        or (not parse.pos[position] and _is_untagged_between_subject_and_verb(folded_word(index, parse, position)))
     ):
         position -= 1
     if position >= 0 and not doc[position].pos_ and fold(doc[position].text) in index.lexicon.pronouns:
@@ -278,6 +283,16 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
     return Speaker(index.text[first.idx : last.idx + len(last.text)], first.idx)
 
 
+def _is_untagged_between_subject_and_verb(folded: str) -> bool:
+    return folded in _BETWEEN_SUBJECT_AND_VERB or folded.endswith("ly")
+
+
+def _word(index: DocIndex, parse: Parse, position: int) -> str:
+    """The text of the token at `position`, cut from the body."""
+    start = index.token_starts[position]
+    return index.text[start : start + parse.lengths[position]]
+
+
 def may_be_subject(token: Token, index: DocIndex) -> bool:
     """A word of a noun phrase naming a speaker; without a tagger, any content word or a pronoun."""
     if fold(token.text) in index.lexicon.pronouns:
@@ -299,11 +314,6 @@ def subject_phrase(tokens: list[Token], index: DocIndex) -> Speaker | None:
     if any(fold(token.text) in index.lexicon.pronouns for token in tokens):
         return None  # "« … », nous a-t-il dit": not one noun phrase
     return Speaker(index.text[first.idx : last.idx + len(last.text)], first.idx)
-
-
-def _clitic_window(verb: Token) -> list[Token]:
-    doc = verb.doc
-    return [doc[i] for i in range(max(0, verb.i - 3), min(len(doc), verb.i + 3))]
 
 
 def speaker_from(head: Token, index: DocIndex, *, start_here: bool = False) -> Speaker:
