@@ -19,15 +19,16 @@ _PARSE = "tracker_parse"
 
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above `token` in the parse (the token itself if it is one)."""
-    copula_heads = parse_of(token.doc).copula_heads
-    current, seen = token, 0
+    parse = parse_of(token.doc)
+    # Walked by position in the parse table: only the verb found is made a Token.
+    current, seen = token.i, 0
     while seen < 12:
         # A copula's clause is headed by its predicate ("seraient européens"), not by the verb.
-        if current.pos in VERBAL_TAGS or current.i in copula_heads:
-            return current
-        head = current.head
-        if head.i == current.i:
-            return current if current.pos in VERBAL_TAGS else None
+        if parse.pos[current] in VERBAL_TAGS or current in parse.copula_heads:
+            return token if current == token.i else token.doc[current]
+        head = parse.heads[current]
+        if head == current:
+            return None  # the root, and not a verb
         current, seen = head, seen + 1
     return None
 
@@ -42,6 +43,8 @@ class Parse:
     heads: list[int]
     lengths: list[int]
     labels: dict[int, str]
+    auxiliary_deps: frozenset[int]  # the label ids of auxiliaries ("aux", "aux:pass", "aux:tense")
+    auxiliary_or_copula_deps: frozenset[int]
     copula_heads: frozenset[int]  # the tokens a copula depends on
     # Every position ordered by its head, and where each head's run starts: children without a Python loop.
     by_head: list[int]
@@ -68,12 +71,16 @@ def parse_of(doc: Doc) -> Parse:
         deps = rows[:, 1]
         dep_ids = deps.tolist()
         copula = numpy.uint64(doc.vocab.strings["cop"])  # a hash: compared as the unsigned it is stored as
+        labels = {dep: doc.vocab.strings[dep] for dep in set(dep_ids)}
+        auxiliaries = [dep for dep, label in labels.items() if label.startswith("aux")]
         parse = doc.user_data[_PARSE] = Parse(
             pos=rows[:, 0].tolist(),
             deps=dep_ids,
             heads=heads.tolist(),
             lengths=rows[:, 3].tolist(),
-            labels={dep: doc.vocab.strings[dep] for dep in set(dep_ids)},
+            labels=labels,
+            auxiliary_deps=frozenset(auxiliaries),
+            auxiliary_or_copula_deps=frozenset({*auxiliaries, int(copula)}),
             copula_heads=frozenset(heads[deps == copula].tolist()),
             by_head=by_head.tolist(),
             head_runs=head_runs.tolist(),
@@ -90,11 +97,11 @@ def folded_word(index: DocIndex, parse: Parse, position: int) -> str:
 def verb_group(verb: Token) -> list[Token]:
     """The verb, its auxiliaries, and the modal it depends on ("pourraient fournir")."""
     doc, parse = verb.doc, parse_of(verb.doc)
-    labels = {child: parse.label(child) for child in parse.children(verb.i)}
-    group = [verb, *(doc[child] for child, label in labels.items() if label.startswith("aux") or label == "cop")]
+    deps, auxiliaries, with_copula = parse.deps, parse.auxiliary_deps, parse.auxiliary_or_copula_deps
+    group = [verb, *(doc[child] for child in parse.children(verb.i) if deps[child] in with_copula)]
     head = parse.heads[verb.i]
     if head != verb.i and parse.pos[head] in VERBAL_TAGS and verb.morph.get("VerbForm") == ["Inf"]:
-        group += [doc[head], *(doc[child] for child in parse.children(head) if parse.label(child).startswith("aux"))]
+        group += [doc[head], *(doc[child] for child in parse.children(head) if deps[child] in auxiliaries)]
     return group
 
 
