@@ -229,8 +229,8 @@ class Referents:
         parse = parse_of(self.index.doc)
         for child in parse.children(sentence.root.i):
             if (
-                parse.label(child).startswith("nsubj")
-                and parse.pos[child] == parts_of_speech.NOUN
+                parse.pos[child] == parts_of_speech.NOUN  # an int compare first: most children are not nouns
+                and parse.label(child).startswith("nsubj")
                 and _singular(folded_word(self.index, parse, child)) in self.speech.person_roles
                 and any(parse.label(grandchild) == "det" for grandchild in parse.children(child))
             ):
