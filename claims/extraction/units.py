@@ -81,15 +81,18 @@ def _known_phrase(index: DocIndex, first: Token) -> Unit | None:
     if not keys.may_start_phrase(index.folded[first.idx : first.idx + len(first.text)]):
         return None
     doc, found = first.doc, None
-    sentence_end = first.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    # The index's sentences, read from the same sentence starts: `Token.sent` walks the tokens to find its own.
+    sentence_end = index.sentence_at(first.idx).end if doc.has_annotation("SENT_START") else len(doc)
+    previous = first
     for last in range(first.i + 1, min(first.i + _PHRASE_TOKENS, sentence_end)):
         token = doc[last]
-        line_break = "\n" in doc[last - 1].whitespace_
+        line_break = "\n" in previous.whitespace_
         if (token.is_punct and token.text not in {"-", "'", "’"}) or token.like_num or line_break:
             break
         key = keys.phrase_key(index.folded[first.idx : token.idx + len(token.text)])
         if key is not None:
             found = (last, key)
+        previous = token
     if found is None:
         return None
     last, key = found
