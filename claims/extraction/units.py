@@ -140,8 +140,10 @@ def _english_head(index: DocIndex, first: Token) -> Unit | None:
 
 def _stands_for_a_unit(token: Token, others: frozenset[str]) -> bool:
     """ "500 autres arriveraient", "12 more": no noun follows ("6,500 more teachers" counts teachers)."""
+    if fold(token.text) not in others:
+        return False
     following = _next(token)
-    return fold(token.text) in others and (following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"})
+    return following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}
 
 
 def _next_is_noun(token: Token) -> bool:
@@ -171,8 +173,11 @@ def _compound_complement(head: Token) -> tuple[int, int] | None:
     doc = head.doc
     if head.i + 2 >= len(doc):
         return None
-    linker, noun = doc[head.i + 1], doc[head.i + 2]
-    if fold(linker.text) not in {"de", "d'"} or not _is_noun(noun):
+    linker = doc[head.i + 1]
+    if fold(linker.text) not in {"de", "d'"}:
+        return None
+    noun = doc[head.i + 2]
+    if not _is_noun(noun):
         return None
     if noun.lemma_[:1].isupper() or (noun.pos_ == "PROPN" and not noun.lemma_):
         return None  # "soldats d'Ukraine": a proper name says where from, not what kind
