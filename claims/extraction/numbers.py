@@ -103,14 +103,17 @@ def _find_number_words(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
     language = lexicon.language
     # Match objects, not (start, end, word) tuples: only the few number words need their offsets read.
     words = list(_WORD.finditer(folded))
+    # The words that are numbers on their own, picked in one comprehension: the loop below then steps over the
+    # few runs that open with one rather than over every word of the document.
+    openers = [
+        (index, value) for index, word in enumerate(words) if (value := words_value(word.group(), language)) is not None
+    ]
     found: list[NumberMatch] = []
-    index = 0
-    while index < len(words):
+    consumed_until = 0
+    for index, value in openers:
+        if index < consumed_until:
+            continue  # part of the run before
         first = words[index]
-        value = words_value(first.group(), language)
-        if value is None:
-            index += 1
-            continue
         # Extend the run while text2num keeps accepting it ("deux cent mille", "vingt et un").
         start = first.start()
         best_end_index, best_value = index, value
@@ -126,5 +129,5 @@ def _find_number_words(folded: str, lexicon: Lexicon) -> list[NumberMatch]:
         end = words[best_end_index].end()
         is_article = best_end_index == index and first.group() in ARTICLES
         found.append(NumberMatch(start, end, best_value, True, is_article))
-        index = best_end_index + 1
+        consumed_until = best_end_index + 1
     return found

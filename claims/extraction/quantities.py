@@ -70,9 +70,8 @@ def find_quantities(index: DocIndex, excluded: list[tuple[int, int]]) -> list[Cl
             # A scale word with no noun ("62 milliards", "£40bn … billions more") counts the currency last
             # named, else what its subject counts ("attendance at 1.6 million"), else what the figure before
             # it in the sentence counts ("3,4 millions … dont 1,7 million").
-            previous = _previous_in_sentence(index, readings, number.start)
             unit = forms.currency_in_context(index, reading.start) or forms.subject_unit(index, number)
-            if unit is None and previous is not None:
+            if unit is None and (previous := _previous_in_sentence(index, readings, number.start)) is not None:
                 unit = dataclasses.replace(previous.unit, end=reading.end, head=None)
             reading = dataclasses.replace(reading, unit=unit)
         readings.append(reading)
@@ -284,18 +283,18 @@ def _read_number(
     else:
         qualifier, start = _qualifier_before(folded, start, lexicon, qualifier)
     unit, end = unit_at(index, end, number)
-    previous = _previous_in_sentence(index, readings, number.start)
+    # How far back the figure whose unit this one may leave understood is looked for.
+    sentences_back = 0
     if unit is not None and fold(unit.name) in unit_keys(index.language).others:
         # "500 autres arriveraient", "12 more": the unit is the one named last, here or a sentence before.
-        unit, end = None, number.end
-        previous = _previous_in_sentence(index, readings, number.start, sentences_back=1)
+        unit, end, sentences_back = None, number.end, 1
     per = None
     if unit is None and not has_multiplier and second is None and not article_only:
         listed = _head_of_bracketed_list(index, readings, number)
-        neighbours = _unit_from_neighbours(index, number, numbers, end, value, previous, listed)
+        neighbours = _unit_from_neighbours(index, number, numbers, end, value, readings, sentences_back, listed)
         unit, end, per, value, has_multiplier = neighbours
     elif unit is None and second is not None:
-        unit = _understood_unit(index, number, end, previous)
+        unit = _understood_unit(index, number, end, readings, sentences_back)
     if unit is not None and unit.is_date:
         return None
     per, unit, end = _per(index, unit, end, numbers, per, value)
@@ -325,7 +324,8 @@ def _unit_from_neighbours(
     numbers: list[NumberMatch],
     end: int,
     value: float,
-    previous: Reading | None,
+    readings: list[Reading],
+    sentences_back: int,
     listed: Reading | None,
 ):
     """A number with no noun of its own: "12 des 23 cantons" (the whole's), "41 et 37 milliards de
@@ -346,7 +346,7 @@ def _unit_from_neighbours(
         multiplier, scale_end = shared
         unit = unit_at(index, scale_end, number)[0]
         return unit, end, None, value * multiplier, True
-    return _understood_unit(index, number, end, previous), end, None, value, False
+    return _understood_unit(index, number, end, readings, sentences_back), end, None, value, False
 
 
 def _head_of_bracketed_list(index: DocIndex, readings: list[Reading], number: NumberMatch) -> Reading | None:
@@ -376,16 +376,23 @@ def _may_be_understood(index: DocIndex, reading: Reading) -> bool:
     return unit_key_of(index, reading.unit) not in _NEVER_UNDERSTOOD
 
 
-def _understood_unit(index: DocIndex, number: NumberMatch, end: int, previous: Reading | None) -> Unit | None:
-    """The unit of a figure written without one: its subject's, else the figure's before it."""
+def _understood_unit(
+    index: DocIndex, number: NumberMatch, end: int, readings: list[Reading], sentences_back: int
+) -> Unit | None:
+    """The unit of a figure written without one: its subject's, else the figure's before it (in its sentence,
+    or as many sentences back). That figure is looked for only here, where it may be used: most numbers have a
+    unit of their own."""
     if _looks_like_year(index.folded, number):
         return None
     unit = forms.subject_unit(index, number)
-    if unit is None and previous is not None:
-        # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
-        token = index.token_at(number.end - 1)
-        unit = dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
-    return unit
+    if unit is not None:
+        return unit
+    previous = _previous_in_sentence(index, readings, number.start, sentences_back=sentences_back)
+    if previous is None:
+        return None
+    # The figure's own words refine the key: "1 800 morts et 3 700 blessés", "died and 3,700 were hurt".
+    token = index.token_at(number.end - 1)
+    return dataclasses.replace(previous.unit, end=end, key=None, head=token.i if token is not None else None)
 
 
 def _per(index: DocIndex, unit: Unit | None, end: int, numbers: list[NumberMatch], per: str | None, value: float):

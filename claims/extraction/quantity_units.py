@@ -63,10 +63,19 @@ def unit_key_of(index: DocIndex, unit: Unit | None) -> str | None:
     participle or adjective next to it ("people killed" → death, "personnes blessées" → injured)."""
     if unit is None:
         return None
+    if unit.head is None:
+        return unit.key or unit_keys(index.language).key_of(unit.name)
+    # A reading's unit is keyed again for its record (and to tell a fraction): the parse is walked once.
+    known = index.cache.setdefault("unit_keys", {})
+    identity = (unit.name, unit.key, unit.head)  # all the key depends on
+    if identity not in known:
+        known[identity] = _key_in_context(index, unit)
+    return known[identity]
+
+
+def _key_in_context(index: DocIndex, unit: Unit) -> str | None:
     keys = unit_keys(index.language)
     key = unit.key or keys.key_of(unit.name)
-    if unit.head is None:
-        return key
     head = index.doc[unit.head]
     if key is None and not head.like_num:
         key = keys.key_of(head.text)  # the lemmatizer may miss ("marches" → "marche"); the word as written

@@ -81,15 +81,18 @@ def _known_phrase(index: DocIndex, first: Token) -> Unit | None:
     if not keys.may_start_phrase(index.folded[first.idx : first.idx + len(first.text)]):
         return None
     doc, found = first.doc, None
-    sentence_end = first.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    # The index's sentences, read from the same sentence starts: `Token.sent` walks the tokens to find its own.
+    sentence_end = index.sentence_at(first.idx).end if doc.has_annotation("SENT_START") else len(doc)
+    previous = first
     for last in range(first.i + 1, min(first.i + _PHRASE_TOKENS, sentence_end)):
         token = doc[last]
-        line_break = "\n" in doc[last - 1].whitespace_
+        line_break = "\n" in previous.whitespace_
         if (token.is_punct and token.text not in {"-", "'", "’"}) or token.like_num or line_break:
             break
         key = keys.phrase_key(index.folded[first.idx : token.idx + len(token.text)])
         if key is not None:
             found = (last, key)
+        previous = token
     if found is None:
         return None
     last, key = found
@@ -137,8 +140,10 @@ def _english_head(index: DocIndex, first: Token) -> Unit | None:
 
 def _stands_for_a_unit(token: Token, others: frozenset[str]) -> bool:
     """ "500 autres arriveraient", "12 more": no noun follows ("6,500 more teachers" counts teachers)."""
+    if fold(token.text) not in others:
+        return False
     following = _next(token)
-    return fold(token.text) in others and (following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"})
+    return following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}
 
 
 def _next_is_noun(token: Token) -> bool:
@@ -168,8 +173,11 @@ def _compound_complement(head: Token) -> tuple[int, int] | None:
     doc = head.doc
     if head.i + 2 >= len(doc):
         return None
-    linker, noun = doc[head.i + 1], doc[head.i + 2]
-    if fold(linker.text) not in {"de", "d'"} or not _is_noun(noun):
+    linker = doc[head.i + 1]
+    if fold(linker.text) not in {"de", "d'"}:
+        return None
+    noun = doc[head.i + 2]
+    if not _is_noun(noun):
         return None
     if noun.lemma_[:1].isupper() or (noun.pos_ == "PROPN" and not noun.lemma_):
         return None  # "soldats d'Ukraine": a proper name says where from, not what kind
