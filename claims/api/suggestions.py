@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 from articles.models import Language, Source
 from claims import selectors
 from claims.models import Claim, Suggestion
-from core.api.filters import UtcDateTimeFilter
+from core.api.filters import IdFilter, UtcDateTimeFilter
 
 SIDE = {
     "id": 977,
@@ -95,8 +95,8 @@ class SuggestionSerializer(serializers.ModelSerializer):
 
 
 class SuggestionFilter(filters.FilterSet):
-    claim = filters.NumberFilter(method="filter_claim", label="A claim on either side")
-    article = filters.NumberFilter(method="filter_article", label="An article on either side")
+    claim = IdFilter(method="filter_claim", label="A claim on either side")
+    article = IdFilter(method="filter_article", label="An article on either side")
     source = extend_schema_field(OpenApiTypes.INT)(
         filters.ModelChoiceFilter(method="filter_source", queryset=Source.objects.all(), label="Outlet id, either side")
     )

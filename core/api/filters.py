@@ -1,5 +1,6 @@
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -30,6 +31,20 @@ class UtcIsoDateTimeField(IsoDateTimeField):
 
 class UtcDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcIsoDateTimeField
+
+
+# The largest id the databases store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(filters.NumberFilter):
+    """A row's id as a query parameter: a whole number an id can be, else a 400 with a message (a float such
+    as 1e124 went to the database and overflowed)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{"min_value": 1, "max_value": MAX_ID, **kwargs})
 
 
 class UtcDateTimeSerializerField(serializers.DateTimeField):

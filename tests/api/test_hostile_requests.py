@@ -390,3 +390,15 @@ def test_a_formula_in_an_article_title_is_text_in_every_csv(api, export):
     assert response.status_code == 200
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert '"\'=HYPERLINK(""http://x"")"' in content.decode()
+
+
+@pytest.mark.parametrize("value", ["-1.0572898552193098e+124", HUGE_ID, "0", "1.5"])
+@pytest.mark.parametrize(
+    ("feed", "parameter"),
+    [("suggestions/", "article"), ("suggestions/", "claim"), ("claims/", "article"), ("claims/", "fact")],
+)
+def test_an_id_filter_that_no_row_can_have_is_a_400(api, feed, parameter, value):
+    response = api.get(f"/api/v1/{feed}", {parameter: value})
+
+    assert response.status_code == 400
+    assert parameter in response.json()
