@@ -82,16 +82,12 @@ def claims_rank_candidates(*, rows: list[ClaimLinkKey], total: int | None = None
             for claim_id in candidate_ids[row.claim_id]
             if claim_id in keys and articles[claim_id] != row.article_id
         ]
-        ranked[row.claim_id] = (
-            rank(
-                keys[row.claim_id],
-                candidates,
-                entity_frequency=entity_counts,
-                archive_size=total,
-                limit=SUGGESTIONS_PER_CLAIM,
-            )
-            if candidates
-            else []
+        ranked[row.claim_id] = rank(
+            keys[row.claim_id],
+            candidates,
+            entity_frequency=entity_counts,
+            archive_size=total,
+            limit=SUGGESTIONS_PER_CLAIM,
         )
     return ranked
 
