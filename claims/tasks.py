@@ -1,10 +1,12 @@
 """Celery tasks: thin wrappers that take ids and own only the retry policy."""
 
-from celery import Task, shared_task
+from celery import Task, current_app, shared_task
+from celery.signals import worker_process_init
 from celery.worker.request import Request
 from django.db import DatabaseError
 
 from . import services
+from .extraction.nlp import load_trained_pipelines
 from .services.webhooks import RETRY_BACKOFF_MAX, WebhookDeliveryFailed
 
 # A database that is briefly down or locked is worth waiting for; a bug in the extractor is not (the service
@@ -17,6 +19,13 @@ EXTRACTION_RETRIES = {
     "retry_backoff_max": 300,
     "max_retries": 8,
 }
+
+
+@worker_process_init.connect
+def prepare_extraction_process(**_) -> None:
+    # Only where extractions run: a worker started with -Q light never loads a model.
+    if "extraction" in current_app.amqp.queues.consume_from:
+        load_trained_pipelines()
 
 
 class ExtractionRequest(Request):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import cache
 
 import spacy
@@ -41,3 +42,17 @@ def load_nlp(language: str) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paragraph_breaks")  # after: the sentencizer overwrites every token's sentence start
     return nlp
+
+
+def load_trained_pipelines() -> None:
+    """Load every trained pipeline now, then hand everything alive to the collector's permanent generation.
+
+    For a process about to extract (a worker before its first task, a benchmark): the seconds a load takes
+    are not spent inside a task's time limit, and the pipelines' objects, which live as long as the process,
+    are no longer walked by every full collection that extraction's many short-lived objects set off
+    (`gc.freeze`; measured: 0.7 s of collections per 160 French articles without it, 0.05 s with it).
+    """
+    for language in TRAINED_MODELS:
+        load_nlp(language)
+    gc.collect()
+    gc.freeze()

@@ -1,0 +1,45 @@
+"""A worker process that runs extractions loads the trained pipelines before its first task, so no task
+spends seconds of its time limit on them; a worker that reads only the light queue loads none."""
+
+import gc
+from types import SimpleNamespace
+
+import pytest
+
+from claims import tasks
+from claims.extraction.nlp import TRAINED_MODELS, load_nlp, load_trained_pipelines
+
+
+@pytest.fixture
+def loads(monkeypatch):
+    calls = []
+    monkeypatch.setattr(tasks, "load_trained_pipelines", lambda: calls.append("loaded"))
+    return calls
+
+
+def consuming(monkeypatch, *queues):
+    queues = SimpleNamespace(consume_from={queue: None for queue in queues})
+    monkeypatch.setattr(tasks, "current_app", SimpleNamespace(amqp=SimpleNamespace(queues=queues)))
+
+
+def test_an_extraction_worker_loads_the_pipelines_when_its_process_starts(monkeypatch, loads):
+    consuming(monkeypatch, "extraction", "light")
+
+    tasks.prepare_extraction_process()
+
+    assert loads == ["loaded"]
+
+
+def test_a_light_only_worker_loads_no_model(monkeypatch, loads):
+    consuming(monkeypatch, "light")
+
+    tasks.prepare_extraction_process()
+
+    assert loads == []
+
+
+def test_loaded_pipelines_are_left_out_of_the_collectors_full_passes():
+    load_trained_pipelines()
+
+    assert load_nlp.cache_info().currsize >= len(TRAINED_MODELS)
+    assert gc.get_freeze_count() > 0
