@@ -29,7 +29,7 @@ from benchmarks.corpus import corpus_fill, synthetic_drafts  # noqa: E402
 from benchmarks.figures import Figure, seconds_of  # noqa: E402
 from benchmarks.linking import measure_linking  # noqa: E402
 from benchmarks.web import measure_bulk_api, measure_exports, measure_pages  # noqa: E402
-from claims.extraction.nlp import FRENCH_MODEL  # noqa: E402
+from claims.extraction.nlp import FRENCH_MODEL, load_trained_pipelines  # noqa: E402
 from claims.models import Claim  # noqa: E402
 from claims.services import articles_extract_claims_batch, articles_submit  # noqa: E402
 
@@ -54,6 +54,7 @@ def measure_extraction(progress: Progress, *, worker_articles: int, throughput_a
         .order_by("pk")
         .values_list("pk", "body")[:worker_articles]
     )
+    load_trained_pipelines()  # as a worker process does before its first task
     bare = spacy.load(FRENCH_MODEL)  # the same model with every component, as the extractor runs it
     list(bare.pipe(body for _, body in pending[:5]))  # warm both sides equally
     task = progress.add_task("Extracting (worker path)", total=len(pending))
