@@ -9,7 +9,7 @@ from datetime import date
 from itertools import accumulate, groupby
 
 from .attribution import attribution_verbs, speaker_of
-from .chunks import paragraph_chunks, records_in_text
+from .chunks import batches_of, paragraph_chunks, records_in_text
 from .dates import find_dates
 from .entities import entity_records, mentions_in, sentence_mentions
 from .modality import claim_modality, sentence_is_reported
@@ -32,11 +32,13 @@ class Document:
 
 def extract_documents(documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[list[ClaimRecord]]:
     """One list of records per document, in input order; each language's model runs `nlp.pipe` over the
-    documents' paragraph-aligned chunks (`chunks.paragraph_chunks`: a short article is one chunk)."""
+    documents' paragraph-aligned chunks (`chunks.paragraph_chunks`: a short article is one chunk), in
+    batches of at most `batch_size` chunks and `chunks.BATCH_CHARS` characters."""
     for language, group in groupby(documents, key=lambda document: _language(document.language)):
         nlp = load_nlp(language)
         batch = [(document, paragraph_chunks(document.text)) for document in group]
-        docs = nlp.pipe((chunk.text for _, chunks in batch for chunk in chunks), batch_size=batch_size)
+        texts = (chunk.text for _, chunks in batch for chunk in chunks)
+        docs = (doc for group in batches_of(texts, size=batch_size) for doc in nlp.pipe(group, batch_size=len(group)))
         for document, chunks in batch:
             yield [
                 record

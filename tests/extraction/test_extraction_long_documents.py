@@ -4,7 +4,7 @@ every record points into the whole text as if it had been read in one piece."""
 import pytest
 
 from claims.extraction import extract
-from claims.extraction.chunks import CHUNK_CHARS, paragraph_chunks
+from claims.extraction.chunks import CHUNK_CHARS, batches_of, paragraph_chunks
 from claims.extraction.nlp import load_nlp
 
 PARAGRAPH = (
@@ -39,6 +39,16 @@ def test_a_text_without_paragraphs_is_cut_at_a_sentence_end_then_at_a_space():
 
 def test_a_short_article_is_one_chunk():
     assert [chunk.text for chunk in paragraph_chunks(PARAGRAPH)] == [PARAGRAPH]
+
+
+def test_spacy_reads_a_long_texts_chunks_a_few_at_a_time_and_in_order():
+    chunks = [chunk.text for chunk in paragraph_chunks(long_text(10 * CHUNK_CHARS))]
+
+    batches = list(batches_of(chunks, size=16, chars=3 * CHUNK_CHARS))
+
+    assert [text for batch in batches for text in batch] == chunks
+    assert all(sum(map(len, batch)) <= 3 * CHUNK_CHARS for batch in batches)
+    assert list(batches_of(["a" * 50, "b", "c"], size=2, chars=10)) == [["a" * 50], ["b", "c"]]
 
 
 @pytest.fixture
