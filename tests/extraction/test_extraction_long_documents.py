@@ -3,7 +3,7 @@ every record points into the whole text as if it had been read in one piece."""
 
 import pytest
 
-from claims.extraction import extract
+from claims.extraction import Document, extract, extract_documents
 from claims.extraction.chunks import CHUNK_CHARS, batches_of, paragraph_chunks
 from claims.extraction.nlp import load_nlp
 
@@ -78,3 +78,11 @@ def test_a_text_past_spacys_limit_is_extracted_with_offsets_in_the_whole_text():
             assert text[mention.start : mention.end] == mention.text
     last = quantities[-1]
     assert last.context_before and last.context_after  # context crosses chunk edges like anywhere else
+
+
+def test_an_article_gives_the_same_claims_alone_and_in_a_worker_batch_beside_long_texts(seed_text):
+    documents = [Document(seed_text("000")), Document(long_text(4 * CHUNK_CHARS)), Document(seed_text("003"))]
+
+    in_one_batch = list(extract_documents(documents, batch_size=32))
+
+    assert in_one_batch == [extract(document.text) for document in documents]
