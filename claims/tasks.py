@@ -1,7 +1,8 @@
 """Celery tasks: thin wrappers that take ids and own only the retry policy."""
 
-from celery import Task, current_app, shared_task
-from celery.signals import worker_process_init
+from celery import Task, shared_task
+from celery.signals import worker_init
+from celery.worker import WorkController
 from celery.worker.request import Request
 from django.db import DatabaseError
 
@@ -21,10 +22,13 @@ EXTRACTION_RETRIES = {
 }
 
 
-@worker_process_init.connect
-def prepare_extraction_process(**_) -> None:
+@worker_init.connect
+def prepare_extraction_worker(sender: WorkController, **_) -> None:
+    # In the main process, before the pool forks: every pool process starts with the pipelines already loaded
+    # and shares their memory, and one replaced after a time limit is ready at once (a process that loads them
+    # itself outlasts the pool's few seconds to report ready, and is killed and replaced again and again).
     # Only where extractions run: a worker started with -Q light never loads a model.
-    if "extraction" in current_app.amqp.queues.consume_from:
+    if "extraction" in sender.app.amqp.queues.consume_from:
         load_trained_pipelines()
 
 

@@ -1,5 +1,5 @@
-"""A worker process that runs extractions loads the trained pipelines before its first task, so no task
-spends seconds of its time limit on them; a worker that reads only the light queue loads none."""
+"""A worker that runs extractions loads the trained pipelines before its pool starts, so no task spends
+seconds of its time limit on them; a worker that reads only the light queue loads none."""
 
 import gc
 from types import SimpleNamespace
@@ -17,23 +17,19 @@ def loads(monkeypatch):
     return calls
 
 
-def consuming(monkeypatch, *queues):
-    queues = SimpleNamespace(consume_from={queue: None for queue in queues})
-    monkeypatch.setattr(tasks, "current_app", SimpleNamespace(amqp=SimpleNamespace(queues=queues)))
+def worker_consuming(*queues) -> SimpleNamespace:
+    selected = SimpleNamespace(consume_from={queue: None for queue in queues})
+    return SimpleNamespace(app=SimpleNamespace(amqp=SimpleNamespace(queues=selected)))
 
 
-def test_an_extraction_worker_loads_the_pipelines_when_its_process_starts(monkeypatch, loads):
-    consuming(monkeypatch, "extraction", "light")
-
-    tasks.prepare_extraction_process()
+def test_an_extraction_worker_loads_the_pipelines_when_it_starts(loads):
+    tasks.prepare_extraction_worker(worker_consuming("extraction", "light"))
 
     assert loads == ["loaded"]
 
 
-def test_a_light_only_worker_loads_no_model(monkeypatch, loads):
-    consuming(monkeypatch, "light")
-
-    tasks.prepare_extraction_process()
+def test_a_light_only_worker_loads_no_model(loads):
+    tasks.prepare_extraction_worker(worker_consuming("light"))
 
     assert loads == []
 
