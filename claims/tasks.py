@@ -100,7 +100,7 @@ def articles_suggest_links(article_ids: list[int]) -> int:
 
 @shared_task(acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=300, max_retries=8)
 def claims_suggest_links(claim_ids: list[int]) -> int:
-    return services.claims_suggest_links(claim_ids=claim_ids)
+    return services.claims_suggest_links_in_turn(claim_ids=claim_ids)
 
 
 @shared_task(acks_late=True, autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=300, max_retries=8)

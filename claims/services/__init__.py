@@ -42,6 +42,7 @@ from .suggestions import (
     claims_index_for_linking,
     claims_queue_link_suggestions,
     claims_suggest_links,
+    claims_suggest_links_in_turn,
     suggestion_accept,
     suggestion_dismiss,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "claims_queue_link_suggestions",
     "claims_store_candidates",
     "claims_suggest_links",
+    "claims_suggest_links_in_turn",
     "decision_revert",
     "extraction_queue_reachable",
     "fact_set_statement",

@@ -19,6 +19,7 @@ from claims.models import (
     WebhookSubscription,
 )
 from claims.selectors.linking import common_search_terms, entity_frequencies, key_from_row, link_candidate_ids
+from claims.services import suggestions
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -258,3 +259,25 @@ def test_words_most_of_the_archive_holds_are_left_out_of_the_text_route_on_postg
 
     assert {"coalition", "rejoindront", "pays"} <= common
     assert "kallas" not in common
+
+
+def test_a_long_documents_claims_are_ranked_a_slice_per_task(
+    summit, twin, rival, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(suggestions, "SUGGESTION_SLICE", 2)
+    ranked = []
+    rank_now = suggestions.claims_suggest_links
+    monkeypatch.setattr(
+        suggestions,
+        "claims_suggest_links",
+        lambda *, claim_ids: ranked.append(claim_ids) or rank_now(claim_ids=claim_ids),
+    )
+    Suggestion.objects.all().delete()
+
+    # Celery runs eagerly here: the rest, queued once the first slice is stored, is ranked at commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.articles_suggest_links(article_ids=[summit.article_id, twin.article_id, rival.article_id])
+
+    assert ranked == [[summit.pk, twin.pk], [rival.pk]]
+    assert pair(summit, twin).relation == Suggestion.Relation.SAME_AS
+    assert pair(summit, rival).relation == Suggestion.Relation.CONTRADICTS
