@@ -105,9 +105,10 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
     takes a word of the quote as the verb's nsubj; there the phrase after the verb wins.
     """
     lexicon = index.lexicon
+    parse = parse_of(verb.doc)
     # "a-t-il reconnu, promettant une « méthode refondée »": a participle clause speaks with the
     # subject of the verb of saying it hangs on.
-    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+    if "Part" in parse.feature(verb.i, "VerbForm") and "Pres" in parse.feature(verb.i, "Tense"):
         governor = verb.head
         for _ in range(4):
             if governor is verb or governor.head is governor or is_attribution_verb(governor, index):
@@ -115,7 +116,7 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
             governor = governor.head
         if governor is not verb and is_attribution_verb(governor, index):
             verb = governor
-    parse, starts = parse_of(verb.doc), index.token_starts
+    starts = index.token_starts
     # "a-t-il déclaré": read from the body, as the neighbours are many and a clitic rare.
     for position in range(max(0, verb.i - 3), min(len(starts), verb.i + 3)):
         if index.text.startswith("-", starts[position]) and (
@@ -138,7 +139,7 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
         for child in head.children:
             if not child.dep_.startswith("nsubj") or (after_quote and child.i < verb.i):
                 continue
-            if "Rel" in child.morph.get("PronType") and head.dep_ in {"acl:relcl", "relcl"}:
+            if "Rel" in parse.feature(child.i, "PronType") and head.dep_ in {"acl:relcl", "relcl"}:
                 # "le locataire de la place Beauvau, qui a accusé …": the relative's antecedent speaks.
                 antecedent = head.head
                 while antecedent.dep_ == "nmod" and antecedent.head.pos_ == "NOUN":
@@ -176,7 +177,7 @@ def _is_incise(verb: Token, index: DocIndex) -> bool:
 
 
 def _is_main_finite(token: Token, verb: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"} or "Fin" not in token.morph.get("VerbForm"):
+    if token.pos_ not in {"VERB", "AUX"} or "Fin" not in parse_of(token.doc).feature(token.i, "VerbForm"):
         return False
     current = token
     for _ in range(12):

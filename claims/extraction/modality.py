@@ -178,6 +178,6 @@ def _counted_by_a_source(index: DocIndex, sentence: Span) -> bool:
             continue
         previous = fold(token.doc[token.i - 1].text) if token.i > 0 else ""
         compound = previous in _AUXILIARIES or any(child.dep_.startswith("aux") for child in token.children)
-        if compound or "Past" in token.morph.get("Tense") or fold(token.text).endswith("ed"):
+        if compound or "Past" in parse_of(index.doc).feature(token.i, "Tense") or fold(token.text).endswith("ed"):
             return True
     return False

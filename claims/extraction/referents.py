@@ -601,7 +601,8 @@ def _singular(word: str) -> str:
 
 
 def _feminine(token) -> str | None:
-    return "f" if "Fem" in token.morph.get("Gender") and token.pos_ in {"DET", "ADJ", "NOUN"} else None
+    feminine = "Fem" in parse_of(token.doc).feature(token.i, "Gender")
+    return "f" if feminine and token.pos_ in {"DET", "ADJ", "NOUN"} else None
 
 
 def _may_be_role(token, index: DocIndex) -> bool:

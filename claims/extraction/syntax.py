@@ -7,8 +7,9 @@ from functools import lru_cache
 
 import numpy
 from spacy import parts_of_speech
-from spacy.attrs import DEP, HEAD, LENGTH, POS
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, LENGTH, MORPH, POS
+from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.vocab import Vocab
 
 from .spans import DocIndex
 from .text import fold
@@ -38,10 +39,12 @@ class Parse:
     """A document's tags and tree by token position, read once from its arrays: walking `Token.children` or
     reading `Token.dep_` made a Token object (and a string) of every token looked at, claim after claim."""
 
+    vocab: Vocab
     pos: list[int]
     deps: list[int]  # label ids: see `labels`
     heads: list[int]
     lengths: list[int]
+    morphs: list[int]  # the keys of the morphological analyses: see `feature`
     labels: dict[int, str]
     auxiliary_deps: frozenset[int]  # the label ids of auxiliaries ("aux", "aux:pass", "aux:tense")
     auxiliary_or_copula_deps: frozenset[int]
@@ -58,12 +61,22 @@ class Parse:
     def label(self, position: int) -> str:
         return self.labels[self.deps[position]]
 
+    def feature(self, position: int, field: str) -> tuple[str, ...]:
+        """The values of a morphological feature of the token ("Tense" → ("Past",)), as `Token.morph.get` gives
+        them; that builds the analysis and splits its features anew on every call, here each analysis is read once."""
+        return _feature_values(self.vocab, self.morphs[position], field)
+
+
+@lru_cache(maxsize=65536)
+def _feature_values(vocab: Vocab, analysis: int, field: str) -> tuple[str, ...]:
+    return tuple(MorphAnalysis.from_id(vocab, analysis).get(field))
+
 
 def parse_of(doc: Doc) -> Parse:
     """The document's `Parse`, kept with the document."""
     parse = doc.user_data.get(_PARSE)
     if parse is None:
-        rows = doc.to_array([POS, DEP, HEAD, LENGTH]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+        rows = doc.to_array([POS, DEP, HEAD, LENGTH, MORPH]) if len(doc) else numpy.zeros((0, 5), dtype="uint64")
         # HEAD is stored relative to the token, as unsigned: read it back as a signed offset.
         heads = numpy.arange(len(rows), dtype="int64") + rows[:, 2].view("int64")
         by_head = numpy.argsort(heads, kind="stable")
@@ -74,10 +87,12 @@ def parse_of(doc: Doc) -> Parse:
         labels = {dep: doc.vocab.strings[dep] for dep in set(dep_ids)}
         auxiliaries = [dep for dep, label in labels.items() if label.startswith("aux")]
         parse = doc.user_data[_PARSE] = Parse(
+            vocab=doc.vocab,
             pos=rows[:, 0].tolist(),
             deps=dep_ids,
             heads=heads.tolist(),
             lengths=rows[:, 3].tolist(),
+            morphs=rows[:, 4].tolist(),
             labels=labels,
             auxiliary_deps=frozenset(auxiliaries),
             auxiliary_or_copula_deps=frozenset({*auxiliaries, int(copula)}),
@@ -100,7 +115,7 @@ def verb_group(verb: Token) -> list[Token]:
     deps, auxiliaries, with_copula = parse.deps, parse.auxiliary_deps, parse.auxiliary_or_copula_deps
     group = [verb, *(doc[child] for child in parse.children(verb.i) if deps[child] in with_copula)]
     head = parse.heads[verb.i]
-    if head != verb.i and parse.pos[head] in VERBAL_TAGS and verb.morph.get("VerbForm") == ["Inf"]:
+    if head != verb.i and parse.pos[head] in VERBAL_TAGS and parse.feature(verb.i, "VerbForm") == ("Inf",):
         group += [doc[head], *(doc[child] for child in parse.children(head) if deps[child] in auxiliaries)]
     return group
 
@@ -115,7 +130,7 @@ def is_conditional(token: Token, stems: tuple[str, ...]) -> bool:
     The future stem is the infinitive (fournir-aient, prendr-ait) or one of a few irregular stems
     (pourr-, devr-, ser-); an imperfect is built on a shorter stem (fourniss-aient, pren-ait).
     """
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in parse_of(token.doc).feature(token.i, "Mood"):
         return True
     if token.pos and token.pos not in VERBAL_TAGS:
         return False
@@ -138,8 +153,9 @@ def is_future_oriented(token: Token) -> bool:
     verb = governing_verb(token)
     if verb is None:
         return False
+    parse = parse_of(verb.doc)
     for member in verb_group(verb):
-        tense = member.morph.get("Tense")
+        tense = parse.feature(member.i, "Tense")
         if "Fut" in tense:
             return True
         if fold(member.lemma_) in {"devoir", "aller", "prevoir"} and "Pres" in tense:
