@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy import parts_of_speech
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.strings import StringStore
@@ -20,7 +21,7 @@ from .text import fold
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 # The parts of speech a verb of saying may carry (the small models tag some participles ADJ or NOUN); 0 is
 # "untagged" (the blank pipeline).
-_SAYING_TAGS = frozenset({0, parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ, parts_of_speech.NOUN})
+_SAYING_TAGS = [0, parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ, parts_of_speech.NOUN]
 _OF = frozenset({"de", "du", "des", "d'", "of", "for"})
 # Without a tagger (the blank English pipeline): words that stand between a subject and its verb.
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
@@ -49,17 +50,19 @@ def _saying_verbs(index: DocIndex) -> tuple[list[int], set[int]]:
     if verbs is None:
         doc, lexicon = index.doc, index.lexicon
         strings = doc.vocab.strings
-        rows = doc.to_array([POS, LEMMA, ORTH]).tolist() if len(doc) else []
+        rows = doc.to_array([POS, LEMMA, ORTH]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
+        lemmas, orths = rows[:, 1].tolist(), rows[:, 2].tolist()
+        # The tags are sifted by numpy: most words are not verbs, adjectives or nouns, and need no Python step.
+        tagged = numpy.isin(rows[:, 0], _SAYING_TAGS).nonzero()[0]
         positions = []
-        for position, (tag, lemma, orth) in enumerate(rows):
-            if tag not in _SAYING_TAGS:
-                continue
-            says, may_open_phrase = _word_says(lexicon, strings, lemma, orth)
+        for position in tagged.tolist():
+            lemma = lemmas[position]
+            says, may_open_phrase = _word_says(lexicon, strings, lemma, orths[position])
             if not (says or may_open_phrase):
                 continue  # most words: their neighbours need not be read
-            if position and fold(strings[rows[position - 1][2]]) in {"s'", "se"}:
+            if position and fold(strings[orths[position - 1]]) in {"s'", "se"}:
                 continue  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
-            following = strings[rows[position + 1][2]] if position + 1 < len(rows) else ""
+            following = strings[orths[position + 1]] if position + 1 < len(orths) else ""
             # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
             if says or (following and f"{fold(strings[lemma])} {fold(following)}" in lexicon.attribution_lemmas):
                 positions.append(position)
