@@ -6,12 +6,12 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from spacy import parts_of_speech
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .attribution import attribution_verbs
 from .lexicons.speech import speech_for
 from .spans import DocIndex
-from .syntax import VERBAL_TAGS, Parse, folded_word, governing_verb, is_conditional, parse_of, verb_group
+from .syntax import VERBAL_TAGS, Parse, folded_word, governing_verb_at, is_conditional_at, parse_of, verb_group
 from .text import fold
 
 _STRONG_NEGATORS = frozenset(
@@ -27,15 +27,16 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     if not index.doc.has_annotation("DEP"):
         return _window_modality(index, tokens)
     parse = parse_of(index.doc)
-    anchor = _quote_root(index, parse, tokens) if is_quote else tokens.root
-    verb = governing_verb(anchor)
-    group = verb_group(verb) if verb is not None else [anchor]
+    # Read by position in the parse table: no Token is made for the clause's words.
+    anchor = _quote_root(parse, tokens) if is_quote else tokens.root.i
+    verb = governing_verb_at(parse, anchor)
+    group = verb_group(parse, verb) if verb is not None else [anchor]
     lexicon = index.lexicon
-    children = [child for member in [*group, anchor] for child in parse.children(member.i)]
+    children = [child for member in [*group, anchor] for child in parse.children(member)]
     child_words = [folded_word(index, parse, child) for child in children]
     negated = not _STRONG_NEGATORS.isdisjoint(child_words) or _span_holds(index, parse, tokens, _NO_WORDS)
     hypothetical = (
-        any(is_conditional(member, lexicon.conditional_stems) for member in group)
+        any(is_conditional_at(parse, member, lexicon.conditional_stems) for member in group)
         or any(
             word in lexicon.condition_marks and parse.pos[child] == parts_of_speech.SCONJ
             for word, child in zip(child_words, children, strict=True)
@@ -44,7 +45,10 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
             _may_hold_any(index, tokens, lexicon.hypothetical_words)
             and (
                 _span_holds(index, parse, tokens, lexicon.hypothetical_words)
-                or any(folded_word(index, parse, token.i) in lexicon.hypothetical_words for token in anchor.subtree)
+                or any(
+                    folded_word(index, parse, token.i) in lexicon.hypothetical_words
+                    for token in index.doc[anchor].subtree
+                )
                 or not lexicon.hypothetical_words.isdisjoint(child_words)
             )
         )
@@ -100,7 +104,7 @@ def _occurrences(index: DocIndex, words: frozenset[str]) -> tuple[list[int], lis
 _BEFORE_VERB_TAGS = frozenset({parts_of_speech.ADV, parts_of_speech.PART, parts_of_speech.PRON})
 
 
-def _verb_right_after(index: DocIndex, parse: Parse, tokens: Span) -> Token | None:
+def _verb_right_after(parse: Parse, tokens: Span) -> int | None:
     """The verb a claim is the subject of, read linearly ("5 000 soldats ne pourraient pas…").
 
     The parse is not trusted here: a number phrase opening a sentence is often hung on the previous
@@ -110,24 +114,24 @@ def _verb_right_after(index: DocIndex, parse: Parse, tokens: Span) -> Token | No
     while position < length and position - tokens.end < 3 and parse.pos[position] in _BEFORE_VERB_TAGS:
         position += 1
     if position < length and parse.pos[position] in VERBAL_TAGS:
-        return index.doc[position]
+        return position
     return None
 
 
 def _subject_of_conditional(index: DocIndex, parse: Parse, tokens: Span) -> bool:
-    verb = _verb_right_after(index, parse, tokens)
-    return verb is not None and is_conditional(verb, index.lexicon.conditional_stems)
+    verb = _verb_right_after(parse, tokens)
+    return verb is not None and is_conditional_at(parse, verb, index.lexicon.conditional_stems)
 
 
 _PREDICATE_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ})
 
 
-def _quote_root(index: DocIndex, parse: Parse, tokens: Span) -> Token:
+def _quote_root(parse: Parse, tokens: Span) -> int:
     """The main predicate of a quote: the first token whose head lies outside the quote."""
     for position in range(tokens.start, tokens.end):
         if parse.pos[position] in _PREDICATE_TAGS and not tokens.start <= parse.heads[position] < tokens.end:
-            return index.doc[position]
-    return tokens.root
+            return position
+    return tokens.root.i
 
 
 def _window_modality(index: DocIndex, tokens: Span) -> tuple[bool, bool]:
