@@ -150,7 +150,7 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
                 return speaker_from(antecedent, index)
             if not _counts_something(child, index):
                 return speaker_from(child, index)
-    if index.language == "en" and not after_quote and index.doc.has_annotation("DEP"):
+    if index.language == "en" and not after_quote and index.parsed:
         return None  # English does not invert: the phrase after "described" is its object ("the deaths")
     return _phrase_after(verb, index)
 

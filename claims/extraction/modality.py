@@ -24,7 +24,7 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     tokens = index.tokens_in(start, end)
     if len(tokens) == 0:
         return False, False
-    if not index.doc.has_annotation("DEP"):
+    if not index.parsed:
         return _window_modality(index, tokens)
     parse = parse_of(index.doc)
     # Read by position in the parse table: no Token is made for the clause's words.

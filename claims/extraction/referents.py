@@ -201,7 +201,7 @@ class Referents:
         span = index.tokens_in(start, end)
         if not len(span):
             return False
-        if index.doc.has_annotation("DEP"):
+        if index.parsed:
             root = span.root
             for _ in range(3):
                 if root.dep_.startswith("nsubj"):
