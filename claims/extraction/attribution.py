@@ -95,10 +95,13 @@ def _phrase_openers(lexicon: Lexicon) -> frozenset[str]:
 
 
 def attribution_verbs(span: Span, index: DocIndex) -> list[Token]:
+    return [index.doc[position] for position in attribution_verb_positions(span, index)]
+
+
+def attribution_verb_positions(span: Span, index: DocIndex) -> list[int]:
+    """The positions of the span's verbs of saying, for a rule that needs no Token of them."""
     positions = _saying_verbs(index)[0]
-    first = bisect_left(positions, span.start)
-    last = bisect_left(positions, span.end)
-    return [index.doc[position] for position in positions[first:last]]
+    return positions[bisect_left(positions, span.start) : bisect_left(positions, span.end)]
 
 
 def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Speaker | None:
@@ -107,6 +110,15 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
     After a quote ("…", a déclaré M. Zelensky) French inverts the subject, and the parser often
     takes a word of the quote as the verb's nsubj; there the phrase after the verb wins.
     """
+    # Found once per verb and document: the quotes ask again for verbs the referents already read.
+    speakers = index.cache.setdefault("speakers", {})
+    key = (verb.i, after_quote)
+    if key not in speakers:
+        speakers[key] = _speaker_of(verb, index, after_quote=after_quote)
+    return speakers[key]
+
+
+def _speaker_of(verb: Token, index: DocIndex, *, after_quote: bool) -> Speaker | None:
     lexicon = index.lexicon
     parse = parse_of(verb.doc)
     # "a-t-il reconnu, promettant une « méthode refondée »": a participle clause speaks with the

@@ -8,7 +8,7 @@ from itertools import accumulate
 from spacy import parts_of_speech
 from spacy.tokens import Span
 
-from .attribution import attribution_verbs
+from .attribution import attribution_verb_positions
 from .lexicons.speech import speech_for
 from .spans import DocIndex
 from .syntax import VERBAL_TAGS, Parse, folded_word, governing_verb_at, is_conditional_at, parse_of, verb_group
@@ -161,7 +161,7 @@ def sentence_is_reported(index: DocIndex, sentence: Span | None, cache: dict[int
         folded = index.folded[sentence.start_char : sentence.end_char]
         cache[key] = (
             any(f"{word} " in folded for word in index.lexicon.according_to)
-            or bool(attribution_verbs(sentence, index))
+            or bool(attribution_verb_positions(sentence, index))
             or _counted_by_a_source(index, sentence)
         )
     return cache[key]

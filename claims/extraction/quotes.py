@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .attribution import (
     Speaker,
+    attribution_verb_positions,
     attribution_verbs,
     is_attribution_verb,
     may_be_subject,
@@ -284,7 +285,7 @@ def _is_reported_predicate(index: DocIndex, span: QuoteSpan) -> bool:
         "soient",
     }
     sentence = before.sent
-    return is_copula and any(verb.i < before.i for verb in attribution_verbs(sentence, index))
+    return is_copula and any(verb < before.i for verb in attribution_verb_positions(sentence, index))
 
 
 def _attribution_after(index: DocIndex, span: QuoteSpan):
