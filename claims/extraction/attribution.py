@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .lexicons import Lexicon
 from .spans import DocIndex
-from .syntax import VERBAL_TAGS, Parse, folded_word, parse_of
+from .syntax import VERBAL_TAGS, folded_word, parse_of, word_at
 from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
@@ -221,7 +221,7 @@ def _phrase_after(verb: Token, index: DocIndex) -> Speaker | None:
     while position < len(doc) and (
         parse.pos[position] == parts_of_speech.ADV
         or index.text.startswith("-", index.token_starts[position])
-        or _word(index, parse, position).isdigit()
+        or word_at(index, parse, position).isdigit()
         or folded_word(index, parse, position) in lexicon.weekdays
         or folded_word(index, parse, position) in lexicon.months
     ):
@@ -301,12 +301,6 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
 
 def _is_untagged_between_subject_and_verb(folded: str) -> bool:
     return folded in _BETWEEN_SUBJECT_AND_VERB or folded.endswith("ly")
-
-
-def _word(index: DocIndex, parse: Parse, position: int) -> str:
-    """The text of the token at `position`, cut from the body."""
-    start = index.token_starts[position]
-    return index.text[start : start + parse.lengths[position]]
 
 
 def may_be_subject(token: Token, index: DocIndex) -> bool:

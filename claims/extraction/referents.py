@@ -33,7 +33,7 @@ from spacy.tokens import Span
 from .attribution import is_attribution_verb, speaker_from
 from .lexicons.speech import Speech, speech_for
 from .spans import DocIndex
-from .syntax import folded_word, parse_of
+from .syntax import Parse, folded_word, parse_of, word_at
 from .text import fold
 
 PERSON, BODY = "PER", "ORG"
@@ -146,40 +146,47 @@ class Referents:
     def _roles_around(self, start: int, end: int) -> tuple[set[str], str | None]:
         """Role words in apposition before the name ("la conseillère fédérale Elisabeth Baume-Schneider",
         "Its director, Paul Johnson") or after it between commas ("Jana Vasic, a law student,")."""
-        index = self.index
+        index, of_words = self.index, self.speech.of_words
         first = index.token_at(start)
         if first is None:
             return set(), None
-        doc = first.doc
+        # The words before the name are read from the body and the parse table: a Token is made only of a word
+        # that may be a role.
+        doc, parse = first.doc, parse_of(first.doc)
         roles: set[str] = set()
         gender = None
         position = first.i - 1
-        if position >= 0 and doc[position].text == ",":
+        if position >= 0 and word_at(index, parse, position) == ",":
             position -= 1
-        if position > 0 and self._is_determiner(doc[position]) and fold(doc[position - 1].text) in self.speech.of_words:
+        if (
+            position > 0
+            and self._is_determiner(parse, position)
+            and folded_word(index, parse, position - 1) in of_words
+        ):
             position -= 1  # "les dirigeants de l'UE": the determiner of the name, after the word that links it
-        if position >= 0 and (fold(doc[position].text) in self.speech.of_words or doc[position].pos_ == "ADP"):
+        if position >= 0 and (
+            folded_word(index, parse, position) in of_words or parse.pos[position] == parts_of_speech.ADP
+        ):
             position = -1  # "le chef de file des Insoumis": the name completes a role, it is not given one
         taken = 0
         while position >= 0 and taken < 8:
-            token = doc[position]
-            folded = fold(token.text)
-            is_determiner = self._is_determiner(token)
-            if is_determiner and position > 0 and fold(doc[position - 1].text) in self.speech.of_words:
+            folded = folded_word(index, parse, position)
+            is_determiner = self._is_determiner(parse, position)
+            if is_determiner and position > 0 and folded_word(index, parse, position - 1) in of_words:
                 position -= 1  # "le ministre de la Défense": the determiner of a complement
                 continue
             if is_determiner:
-                gender = self.speech.determiner_gender.get(folded) or _feminine(token)
+                gender = self.speech.determiner_gender.get(folded) or _feminine(parse, position)
                 break
-            if not _may_be_role(token, index) or folded in self._calendar_words:
+            if not _may_be_role(doc[position], index) or folded in self._calendar_words:
                 break
-            if folded not in self.speech.of_words:
+            if folded not in of_words:
                 roles.add(_singular(folded))
-            gender = gender or _feminine(token)
+            gender = gender or _feminine(parse, position)
             position -= 1
             taken += 1
         last = index.token_at(end - 1)
-        if last is not None and last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
+        if last is not None and last.i + 2 < len(doc) and word_at(index, parse, last.i + 1) == ",":
             after: set[str] = set()
             for token in doc[last.i + 2 : last.i + 14]:
                 if token.is_punct:
@@ -191,9 +198,13 @@ class Referents:
                     after.add(_singular(fold(token.text)))
         return roles, gender
 
-    def _is_determiner(self, token) -> bool:
-        folded = fold(token.text)
-        return folded in self.speech.determiner_gender or token.pos_ == "DET" or folded in _SENTENCE_WORDS
+    def _is_determiner(self, parse: Parse, position: int) -> bool:
+        folded = folded_word(self.index, parse, position)
+        return (
+            folded in self.speech.determiner_gender
+            or parse.pos[position] == parts_of_speech.DET
+            or folded in _SENTENCE_WORDS
+        )
 
     def _is_subject(self, start: int, end: int, label: str) -> bool:
         """The subject of its clause (from the parse), or, without a parser, the first person of its sentence."""
@@ -600,9 +611,11 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss") else word
 
 
-def _feminine(token) -> str | None:
-    feminine = "Fem" in parse_of(token.doc).feature(token.i, "Gender")
-    return "f" if feminine and token.pos_ in {"DET", "ADJ", "NOUN"} else None
+def _feminine(parse: Parse, position: int) -> str | None:
+    return "f" if "Fem" in parse.feature(position, "Gender") and parse.pos[position] in _GENDERED_TAGS else None
+
+
+_GENDERED_TAGS = frozenset({parts_of_speech.DET, parts_of_speech.ADJ, parts_of_speech.NOUN})
 
 
 def _may_be_role(token, index: DocIndex) -> bool:

@@ -115,6 +115,12 @@ def parse_of(doc: Doc) -> Parse:
     return parse
 
 
+def word_at(index: DocIndex, parse: Parse, position: int) -> str:
+    """The text of the token at `position`, cut from the body."""
+    start = index.token_starts[position]
+    return index.text[start : start + parse.lengths[position]]
+
+
 def folded_word(index: DocIndex, parse: Parse, position: int) -> str:
     """The folded text of the token at `position`, cut from the folded body (folding keeps offsets)."""
     start = index.token_starts[position]
