@@ -47,6 +47,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w.-]*(?:\s+(?:(?:of|for|and|Without|de|du
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "outside", "across", "near", "on", "into", "a", "en", "dans"}
 )
+_ELIDED_ARTICLE = re.compile(r"\b[lLdD]['’](?=[A-Z])")
 # How far back a pronoun or a bare role looks for the person the text is speaking of.
 _SALIENCE_WINDOW = 700
 
@@ -326,9 +327,10 @@ class Referents:
         head = mention.split(",")[0].strip()
         words = head.split()
         for position, word in enumerate(words):
-            names = [word for word in words[:position] if _strip_determiner(fold(word), self.speech)]
-            if position and fold(word) in self.speech.of_words and not _capitalised_name(names):
-                return " ".join(words[:position]), " ".join(words[position:])
+            if position and fold(word) in self.speech.of_words:
+                names = [earlier for earlier in words[:position] if _strip_determiner(fold(earlier), self.speech)]
+                if not _capitalised_name(names):
+                    return " ".join(words[:position]), " ".join(words[position:])
         return head, ""
 
     def _is_indefinite(self, mention: str) -> bool:
@@ -343,13 +345,14 @@ class Referents:
         self._remember(start, referent, salient=True)
 
     def _by_name(self, head: str, start: int) -> Referent | None:
-        head = re.sub(r"\b[lLdD]['’](?=[A-Z])", "", head)  # "l'ARS"
+        head = _ELIDED_ARTICLE.sub("", head)  # "l'ARS"
         words = [word for word in head.split() if fold(word) not in self.speech.honorifics]
         titles = [position for position, word in enumerate(words) if fold(word) in self.speech.titles]
         if titles:
             words = words[titles[-1] + 1 :]  # "Los Angeles Fire Chief Kristin Crowley"
-        determiners = _SENTENCE_WORDS | set(self.speech.determiner_gender)
-        starts_with_determiner = bool(words) and fold(words[0]) in determiners
+        starts_with_determiner = bool(words) and (
+            fold(words[0]) in _SENTENCE_WORDS or fold(words[0]) in self.speech.determiner_gender
+        )
         while words and (
             not words[0][:1].isupper()
             or fold(words[0]) in {"the", "a", "an"}
@@ -383,12 +386,13 @@ class Referents:
         return self._referent_for(name, BODY)
 
     def _role_words(self, without_determiner: str, head: str) -> tuple[str, ...]:
+        folded_head = fold(head)
         for periphrasis, role in self.speech.periphrases.items():
-            if without_determiner.startswith(periphrasis) or fold(head).endswith(periphrasis):
+            if without_determiner.startswith(periphrasis) or folded_head.endswith(periphrasis):
                 return role
         words = [
             _singular(word)
-            for word in _strip_determiner(fold(head), self.speech).split()
+            for word in _strip_determiner(folded_head, self.speech).split()
             if word not in self.speech.of_words and word not in _ADJECTIVE_LIKE
         ]
         return tuple(words)
@@ -591,6 +595,7 @@ def _acronym_definitions(index: DocIndex) -> list[tuple[int, str, str]]:
     return definitions
 
 
+@lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> frozenset[str]:
     words = re.findall(r"\w+", fold(name).replace("l'", " ").replace("d'", " "))
     return frozenset(word for word in words if word not in _NAME_LINKS and len(word) > 1)
@@ -600,6 +605,7 @@ def _capitalised_name(words: list[str]) -> bool:
     return any(word[:1].isupper() for word in words)
 
 
+@lru_cache(maxsize=4096)
 def _strip_determiner(folded: str, speech: Speech) -> str:
     words = folded.replace("l'", "l' ").split()
     while words and (words[0] in speech.determiner_gender or words[0] in _SENTENCE_WORDS or words[0] in {"les", "l'"}):
