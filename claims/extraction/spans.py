@@ -115,7 +115,7 @@ def make_record(
         sentence_text = text[sentence_start : index.sentence_ends[sentence]]
     else:
         sentence_text, sentence_start = text[start:end], start
-    return ClaimRecord(
+    return ClaimRecord.made(
         kind=kind,
         text=text[start:end],
         start=start,
