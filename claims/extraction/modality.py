@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from itertools import accumulate
 
 from spacy import parts_of_speech
@@ -29,14 +30,14 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     parse = parse_of(index.doc)
     # Read by position in the parse table: no Token is made for the clause's words.
     anchor = _quote_root(parse, tokens) if is_quote else tokens.root.i
-    verb = governing_verb_at(parse, anchor)
-    group = verb_group(parse, verb) if verb is not None else [anchor]
+    clause = _clause(index, parse, anchor)
     lexicon = index.lexicon
-    children = [child for member in [*group, anchor] for child in parse.children(member)]
-    child_words = [folded_word(index, parse, child) for child in children]
+    anchor_children = parse.children(anchor)
+    children = [*clause.children, *anchor_children]
+    child_words = [*clause.words, *(folded_word(index, parse, child) for child in anchor_children)]
     negated = not _STRONG_NEGATORS.isdisjoint(child_words) or _span_holds(index, parse, tokens, _NO_WORDS)
     hypothetical = (
-        any(is_conditional_at(parse, member, lexicon.conditional_stems) for member in group)
+        clause.conditional
         or any(
             word in lexicon.condition_marks and parse.pos[child] == parts_of_speech.SCONJ
             for word, child in zip(child_words, children, strict=True)
@@ -58,6 +59,34 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
 
 
 _NO_WORDS = frozenset({"aucun", "aucune", "no"})
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The verb group governing a claim, read once per verb: the claims of a sentence often share their verb."""
+
+    children: list[int]  # the positions of the group's children
+    words: list[str]  # their folded words
+    conditional: bool  # whether a verb of the group is in the conditional
+
+
+def _clause(index: DocIndex, parse: Parse, anchor: int) -> _Clause:
+    verb = governing_verb_at(parse, anchor)
+    if verb is None:
+        return _read_clause(index, parse, [anchor])
+    clauses = index.cache.setdefault("clauses", {})
+    if verb not in clauses:
+        clauses[verb] = _read_clause(index, parse, verb_group(parse, verb))
+    return clauses[verb]
+
+
+def _read_clause(index: DocIndex, parse: Parse, group: list[int]) -> _Clause:
+    children = [child for member in group for child in parse.children(member)]
+    return _Clause(
+        children=children,
+        words=[folded_word(index, parse, child) for child in children],
+        conditional=any(is_conditional_at(parse, member, index.lexicon.conditional_stems) for member in group),
+    )
 
 
 def _span_holds(index: DocIndex, parse: Parse, tokens: Span, words: frozenset[str]) -> bool:
