@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy import parts_of_speech
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.strings import StringStore
@@ -13,14 +14,14 @@ from spacy.tokens import Span, Token
 
 from .lexicons import Lexicon
 from .spans import DocIndex
-from .syntax import VERBAL_TAGS, Parse, folded_word, parse_of
+from .syntax import VERBAL_TAGS, folded_word, parse_of, word_at
 from .text import fold
 
 # Tokens that may continue a speaker's noun phrase ("le porte-parole du Premier ministre britannique").
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 # The parts of speech a verb of saying may carry (the small models tag some participles ADJ or NOUN); 0 is
 # "untagged" (the blank pipeline).
-_SAYING_TAGS = frozenset({0, parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ, parts_of_speech.NOUN})
+_SAYING_TAGS = [0, parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ, parts_of_speech.NOUN]
 _OF = frozenset({"de", "du", "des", "d'", "of", "for"})
 # Without a tagger (the blank English pipeline): words that stand between a subject and its verb.
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
@@ -49,17 +50,19 @@ def _saying_verbs(index: DocIndex) -> tuple[list[int], set[int]]:
     if verbs is None:
         doc, lexicon = index.doc, index.lexicon
         strings = doc.vocab.strings
-        rows = doc.to_array([POS, LEMMA, ORTH]).tolist() if len(doc) else []
+        rows = doc.to_array([POS, LEMMA, ORTH]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
+        lemmas, orths = rows[:, 1].tolist(), rows[:, 2].tolist()
+        # The tags are sifted by numpy: most words are not verbs, adjectives or nouns, and need no Python step.
+        tagged = numpy.isin(rows[:, 0], _SAYING_TAGS).nonzero()[0]
         positions = []
-        for position, (tag, lemma, orth) in enumerate(rows):
-            if tag not in _SAYING_TAGS:
-                continue
-            says, may_open_phrase = _word_says(lexicon, strings, lemma, orth)
+        for position in tagged.tolist():
+            lemma = lemmas[position]
+            says, may_open_phrase = _word_says(lexicon, strings, lemma, orths[position])
             if not (says or may_open_phrase):
                 continue  # most words: their neighbours need not be read
-            if position and fold(strings[rows[position - 1][2]]) in {"s'", "se"}:
+            if position and fold(strings[orths[position - 1]]) in {"s'", "se"}:
                 continue  # "auquel s'ajoutent 20 millions": a reflexive verb is not speech
-            following = strings[rows[position + 1][2]] if position + 1 < len(rows) else ""
+            following = strings[orths[position + 1]] if position + 1 < len(orths) else ""
             # "a fait état de", "a fait savoir": a verb of saying made of a verb and the word after it.
             if says or (following and f"{fold(strings[lemma])} {fold(following)}" in lexicon.attribution_lemmas):
                 positions.append(position)
@@ -92,10 +95,13 @@ def _phrase_openers(lexicon: Lexicon) -> frozenset[str]:
 
 
 def attribution_verbs(span: Span, index: DocIndex) -> list[Token]:
+    return [index.doc[position] for position in attribution_verb_positions(span, index)]
+
+
+def attribution_verb_positions(span: Span, index: DocIndex) -> list[int]:
+    """The positions of the span's verbs of saying, for a rule that needs no Token of them."""
     positions = _saying_verbs(index)[0]
-    first = bisect_left(positions, span.start)
-    last = bisect_left(positions, span.end)
-    return [index.doc[position] for position in positions[first:last]]
+    return positions[bisect_left(positions, span.start) : bisect_left(positions, span.end)]
 
 
 def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Speaker | None:
@@ -104,10 +110,20 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
     After a quote ("…", a déclaré M. Zelensky) French inverts the subject, and the parser often
     takes a word of the quote as the verb's nsubj; there the phrase after the verb wins.
     """
+    # Found once per verb and document: the quotes ask again for verbs the referents already read.
+    speakers = index.cache.setdefault("speakers", {})
+    key = (verb.i, after_quote)
+    if key not in speakers:
+        speakers[key] = _speaker_of(verb, index, after_quote=after_quote)
+    return speakers[key]
+
+
+def _speaker_of(verb: Token, index: DocIndex, *, after_quote: bool) -> Speaker | None:
     lexicon = index.lexicon
+    parse = parse_of(verb.doc)
     # "a-t-il reconnu, promettant une « méthode refondée »": a participle clause speaks with the
     # subject of the verb of saying it hangs on.
-    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+    if "Part" in parse.feature(verb.i, "VerbForm") and "Pres" in parse.feature(verb.i, "Tense"):
         governor = verb.head
         for _ in range(4):
             if governor is verb or governor.head is governor or is_attribution_verb(governor, index):
@@ -115,7 +131,7 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
             governor = governor.head
         if governor is not verb and is_attribution_verb(governor, index):
             verb = governor
-    parse, starts = parse_of(verb.doc), index.token_starts
+    starts = index.token_starts
     # "a-t-il déclaré": read from the body, as the neighbours are many and a clitic rare.
     for position in range(max(0, verb.i - 3), min(len(starts), verb.i + 3)):
         if index.text.startswith("-", starts[position]) and (
@@ -138,7 +154,7 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
         for child in head.children:
             if not child.dep_.startswith("nsubj") or (after_quote and child.i < verb.i):
                 continue
-            if "Rel" in child.morph.get("PronType") and head.dep_ in {"acl:relcl", "relcl"}:
+            if "Rel" in parse.feature(child.i, "PronType") and head.dep_ in {"acl:relcl", "relcl"}:
                 # "le locataire de la place Beauvau, qui a accusé …": the relative's antecedent speaks.
                 antecedent = head.head
                 while antecedent.dep_ == "nmod" and antecedent.head.pos_ == "NOUN":
@@ -146,7 +162,7 @@ def speaker_of(verb: Token, index: DocIndex, *, after_quote: bool = False) -> Sp
                 return speaker_from(antecedent, index)
             if not _counts_something(child, index):
                 return speaker_from(child, index)
-    if index.language == "en" and not after_quote and index.doc.has_annotation("DEP"):
+    if index.language == "en" and not after_quote and index.parsed:
         return None  # English does not invert: the phrase after "described" is its object ("the deaths")
     return _phrase_after(verb, index)
 
@@ -176,7 +192,7 @@ def _is_incise(verb: Token, index: DocIndex) -> bool:
 
 
 def _is_main_finite(token: Token, verb: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"} or "Fin" not in token.morph.get("VerbForm"):
+    if token.pos_ not in {"VERB", "AUX"} or "Fin" not in parse_of(token.doc).feature(token.i, "VerbForm"):
         return False
     current = token
     for _ in range(12):
@@ -205,7 +221,7 @@ def _phrase_after(verb: Token, index: DocIndex) -> Speaker | None:
     while position < len(doc) and (
         parse.pos[position] == parts_of_speech.ADV
         or index.text.startswith("-", index.token_starts[position])
-        or _word(index, parse, position).isdigit()
+        or word_at(index, parse, position).isdigit()
         or folded_word(index, parse, position) in lexicon.weekdays
         or folded_word(index, parse, position) in lexicon.months
     ):
@@ -285,12 +301,6 @@ def _phrase_left(verb: Token, index: DocIndex) -> Speaker | None:
 
 def _is_untagged_between_subject_and_verb(folded: str) -> bool:
     return folded in _BETWEEN_SUBJECT_AND_VERB or folded.endswith("ly")
-
-
-def _word(index: DocIndex, parse: Parse, position: int) -> str:
-    """The text of the token at `position`, cut from the body."""
-    start = index.token_starts[position]
-    return index.text[start : start + parse.lengths[position]]
 
 
 def may_be_subject(token: Token, index: DocIndex) -> bool:

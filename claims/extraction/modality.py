@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from itertools import accumulate
 
 from spacy import parts_of_speech
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from .attribution import attribution_verbs
+from .attribution import attribution_verb_positions
 from .lexicons.speech import speech_for
 from .spans import DocIndex
-from .syntax import VERBAL_TAGS, Parse, folded_word, governing_verb, is_conditional, parse_of, verb_group
+from .syntax import VERBAL_TAGS, Parse, folded_word, governing_verb_at, is_conditional_at, parse_of, verb_group
 from .text import fold
 
 _STRONG_NEGATORS = frozenset(
@@ -24,18 +25,19 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
     tokens = index.tokens_in(start, end)
     if len(tokens) == 0:
         return False, False
-    if not index.doc.has_annotation("DEP"):
+    if not index.parsed:
         return _window_modality(index, tokens)
     parse = parse_of(index.doc)
-    anchor = _quote_root(index, parse, tokens) if is_quote else tokens.root
-    verb = governing_verb(anchor)
-    group = verb_group(verb) if verb is not None else [anchor]
+    # Read by position in the parse table: no Token is made for the clause's words.
+    anchor = _quote_root(parse, tokens) if is_quote else tokens.root.i
+    clause = _clause(index, parse, anchor)
     lexicon = index.lexicon
-    children = [child for member in [*group, anchor] for child in parse.children(member.i)]
-    child_words = [folded_word(index, parse, child) for child in children]
+    anchor_children = parse.children(anchor)
+    children = [*clause.children, *anchor_children]
+    child_words = [*clause.words, *(folded_word(index, parse, child) for child in anchor_children)]
     negated = not _STRONG_NEGATORS.isdisjoint(child_words) or _span_holds(index, parse, tokens, _NO_WORDS)
     hypothetical = (
-        any(is_conditional(member, lexicon.conditional_stems) for member in group)
+        clause.conditional
         or any(
             word in lexicon.condition_marks and parse.pos[child] == parts_of_speech.SCONJ
             for word, child in zip(child_words, children, strict=True)
@@ -44,7 +46,10 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
             _may_hold_any(index, tokens, lexicon.hypothetical_words)
             and (
                 _span_holds(index, parse, tokens, lexicon.hypothetical_words)
-                or any(folded_word(index, parse, token.i) in lexicon.hypothetical_words for token in anchor.subtree)
+                or any(
+                    folded_word(index, parse, token.i) in lexicon.hypothetical_words
+                    for token in index.doc[anchor].subtree
+                )
                 or not lexicon.hypothetical_words.isdisjoint(child_words)
             )
         )
@@ -54,6 +59,34 @@ def claim_modality(index: DocIndex, start: int, end: int, *, is_quote: bool) -> 
 
 
 _NO_WORDS = frozenset({"aucun", "aucune", "no"})
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The verb group governing a claim, read once per verb: the claims of a sentence often share their verb."""
+
+    children: list[int]  # the positions of the group's children
+    words: list[str]  # their folded words
+    conditional: bool  # whether a verb of the group is in the conditional
+
+
+def _clause(index: DocIndex, parse: Parse, anchor: int) -> _Clause:
+    verb = governing_verb_at(parse, anchor)
+    if verb is None:
+        return _read_clause(index, parse, [anchor])
+    clauses = index.cache.setdefault("clauses", {})
+    if verb not in clauses:
+        clauses[verb] = _read_clause(index, parse, verb_group(parse, verb))
+    return clauses[verb]
+
+
+def _read_clause(index: DocIndex, parse: Parse, group: list[int]) -> _Clause:
+    children = [child for member in group for child in parse.children(member)]
+    return _Clause(
+        children=children,
+        words=[folded_word(index, parse, child) for child in children],
+        conditional=any(is_conditional_at(parse, member, index.lexicon.conditional_stems) for member in group),
+    )
 
 
 def _span_holds(index: DocIndex, parse: Parse, tokens: Span, words: frozenset[str]) -> bool:
@@ -100,7 +133,7 @@ def _occurrences(index: DocIndex, words: frozenset[str]) -> tuple[list[int], lis
 _BEFORE_VERB_TAGS = frozenset({parts_of_speech.ADV, parts_of_speech.PART, parts_of_speech.PRON})
 
 
-def _verb_right_after(index: DocIndex, parse: Parse, tokens: Span) -> Token | None:
+def _verb_right_after(parse: Parse, tokens: Span) -> int | None:
     """The verb a claim is the subject of, read linearly ("5 000 soldats ne pourraient pas…").
 
     The parse is not trusted here: a number phrase opening a sentence is often hung on the previous
@@ -110,24 +143,24 @@ def _verb_right_after(index: DocIndex, parse: Parse, tokens: Span) -> Token | No
     while position < length and position - tokens.end < 3 and parse.pos[position] in _BEFORE_VERB_TAGS:
         position += 1
     if position < length and parse.pos[position] in VERBAL_TAGS:
-        return index.doc[position]
+        return position
     return None
 
 
 def _subject_of_conditional(index: DocIndex, parse: Parse, tokens: Span) -> bool:
-    verb = _verb_right_after(index, parse, tokens)
-    return verb is not None and is_conditional(verb, index.lexicon.conditional_stems)
+    verb = _verb_right_after(parse, tokens)
+    return verb is not None and is_conditional_at(parse, verb, index.lexicon.conditional_stems)
 
 
 _PREDICATE_TAGS = frozenset({parts_of_speech.VERB, parts_of_speech.AUX, parts_of_speech.ADJ})
 
 
-def _quote_root(index: DocIndex, parse: Parse, tokens: Span) -> Token:
+def _quote_root(parse: Parse, tokens: Span) -> int:
     """The main predicate of a quote: the first token whose head lies outside the quote."""
     for position in range(tokens.start, tokens.end):
         if parse.pos[position] in _PREDICATE_TAGS and not tokens.start <= parse.heads[position] < tokens.end:
-            return index.doc[position]
-    return tokens.root
+            return position
+    return tokens.root.i
 
 
 def _window_modality(index: DocIndex, tokens: Span) -> tuple[bool, bool]:
@@ -157,7 +190,7 @@ def sentence_is_reported(index: DocIndex, sentence: Span | None, cache: dict[int
         folded = index.folded[sentence.start_char : sentence.end_char]
         cache[key] = (
             any(f"{word} " in folded for word in index.lexicon.according_to)
-            or bool(attribution_verbs(sentence, index))
+            or bool(attribution_verb_positions(sentence, index))
             or _counted_by_a_source(index, sentence)
         )
     return cache[key]
@@ -178,6 +211,6 @@ def _counted_by_a_source(index: DocIndex, sentence: Span) -> bool:
             continue
         previous = fold(token.doc[token.i - 1].text) if token.i > 0 else ""
         compound = previous in _AUXILIARIES or any(child.dep_.startswith("aux") for child in token.children)
-        if compound or "Past" in token.morph.get("Tense") or fold(token.text).endswith("ed"):
+        if compound or "Past" in parse_of(index.doc).feature(token.i, "Tense") or fold(token.text).endswith("ed"):
             return True
     return False

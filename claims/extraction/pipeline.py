@@ -116,7 +116,7 @@ def _referents(index: DocIndex, quoted: list[tuple[int, int]]) -> Referents:
     is a sentence's subject ("le président a pris acte") marked, so "a-t-il ajouté" or "le ministre"
     later can find who is meant."""
     referents = Referents(index, quoted)
-    if not index.doc.has_annotation("DEP"):
+    if not index.parsed:
         return referents
     for sentence in index.sentences:
         for verb in attribution_verbs(sentence, index):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .attribution import (
     Speaker,
+    attribution_verb_positions,
     attribution_verbs,
     is_attribution_verb,
     may_be_subject,
@@ -26,6 +27,7 @@ from .attribution import (
 from .records import ClaimRecord, Kind
 from .referents import Referents
 from .spans import DocIndex, make_record
+from .syntax import parse_of
 from .text import fold, paragraph_bounds
 
 _OPENERS = {"«": "guillemets", "“": "curly", "‘": "single_curly"}
@@ -244,6 +246,7 @@ def _credited_before(index: DocIndex, span: QuoteSpan, verbs: list) -> bool:
     sentence = index.sentence_at(span.open_mark)
     sentence_start = sentence.start_char if sentence is not None else span.open_mark
     mark = index.token_at(span.open_mark)
+    parse = parse_of(index.doc)
     for verb in verbs:
         if not sentence_start <= verb.idx < span.open_mark or mark is None or _is_negated(verb, index):
             continue
@@ -253,7 +256,7 @@ def _credited_before(index: DocIndex, span: QuoteSpan, verbs: list) -> bool:
         if copulas and any(token.pos_ in {"ADJ", "VERB"} for token in verb.doc[copulas[-1] + 1 : mark.i]):
             continue
         if len(between) <= 6 and not any(
-            (token.pos_ == "VERB" or ("Part" in token.morph.get("VerbForm") and token.pos_ != "AUX"))
+            (token.pos_ == "VERB" or ("Part" in parse.feature(token.i, "VerbForm") and token.pos_ != "AUX"))
             and fold(token.lemma_) not in index.lexicon.copulas | {"avoir", "have"}
             for token in between
         ):
@@ -282,7 +285,7 @@ def _is_reported_predicate(index: DocIndex, span: QuoteSpan) -> bool:
         "soient",
     }
     sentence = before.sent
-    return is_copula and any(verb.i < before.i for verb in attribution_verbs(sentence, index))
+    return is_copula and any(verb < before.i for verb in attribution_verb_positions(sentence, index))
 
 
 def _attribution_after(index: DocIndex, span: QuoteSpan):

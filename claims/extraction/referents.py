@@ -33,7 +33,7 @@ from spacy.tokens import Span
 from .attribution import is_attribution_verb, speaker_from
 from .lexicons.speech import Speech, speech_for
 from .spans import DocIndex
-from .syntax import folded_word, parse_of
+from .syntax import Parse, folded_word, parse_of, word_at
 from .text import fold
 
 PERSON, BODY = "PER", "ORG"
@@ -47,6 +47,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w.-]*(?:\s+(?:(?:of|for|and|Without|de|du
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "outside", "across", "near", "on", "into", "a", "en", "dans"}
 )
+_ELIDED_ARTICLE = re.compile(r"\b[lLdD]['’](?=[A-Z])")
 # How far back a pronoun or a bare role looks for the person the text is speaking of.
 _SALIENCE_WINDOW = 700
 
@@ -146,40 +147,47 @@ class Referents:
     def _roles_around(self, start: int, end: int) -> tuple[set[str], str | None]:
         """Role words in apposition before the name ("la conseillère fédérale Elisabeth Baume-Schneider",
         "Its director, Paul Johnson") or after it between commas ("Jana Vasic, a law student,")."""
-        index = self.index
+        index, of_words = self.index, self.speech.of_words
         first = index.token_at(start)
         if first is None:
             return set(), None
-        doc = first.doc
+        # The words before the name are read from the body and the parse table: a Token is made only of a word
+        # that may be a role.
+        doc, parse = first.doc, parse_of(first.doc)
         roles: set[str] = set()
         gender = None
         position = first.i - 1
-        if position >= 0 and doc[position].text == ",":
+        if position >= 0 and word_at(index, parse, position) == ",":
             position -= 1
-        if position > 0 and self._is_determiner(doc[position]) and fold(doc[position - 1].text) in self.speech.of_words:
+        if (
+            position > 0
+            and self._is_determiner(parse, position)
+            and folded_word(index, parse, position - 1) in of_words
+        ):
             position -= 1  # "les dirigeants de l'UE": the determiner of the name, after the word that links it
-        if position >= 0 and (fold(doc[position].text) in self.speech.of_words or doc[position].pos_ == "ADP"):
+        if position >= 0 and (
+            folded_word(index, parse, position) in of_words or parse.pos[position] == parts_of_speech.ADP
+        ):
             position = -1  # "le chef de file des Insoumis": the name completes a role, it is not given one
         taken = 0
         while position >= 0 and taken < 8:
-            token = doc[position]
-            folded = fold(token.text)
-            is_determiner = self._is_determiner(token)
-            if is_determiner and position > 0 and fold(doc[position - 1].text) in self.speech.of_words:
+            folded = folded_word(index, parse, position)
+            is_determiner = self._is_determiner(parse, position)
+            if is_determiner and position > 0 and folded_word(index, parse, position - 1) in of_words:
                 position -= 1  # "le ministre de la Défense": the determiner of a complement
                 continue
             if is_determiner:
-                gender = self.speech.determiner_gender.get(folded) or _feminine(token)
+                gender = self.speech.determiner_gender.get(folded) or _feminine(parse, position)
                 break
-            if not _may_be_role(token, index) or folded in self._calendar_words:
+            if not _may_be_role(doc[position], index) or folded in self._calendar_words:
                 break
-            if folded not in self.speech.of_words:
+            if folded not in of_words:
                 roles.add(_singular(folded))
-            gender = gender or _feminine(token)
+            gender = gender or _feminine(parse, position)
             position -= 1
             taken += 1
         last = index.token_at(end - 1)
-        if last is not None and last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
+        if last is not None and last.i + 2 < len(doc) and word_at(index, parse, last.i + 1) == ",":
             after: set[str] = set()
             for token in doc[last.i + 2 : last.i + 14]:
                 if token.is_punct:
@@ -191,9 +199,13 @@ class Referents:
                     after.add(_singular(fold(token.text)))
         return roles, gender
 
-    def _is_determiner(self, token) -> bool:
-        folded = fold(token.text)
-        return folded in self.speech.determiner_gender or token.pos_ == "DET" or folded in _SENTENCE_WORDS
+    def _is_determiner(self, parse: Parse, position: int) -> bool:
+        folded = folded_word(self.index, parse, position)
+        return (
+            folded in self.speech.determiner_gender
+            or parse.pos[position] == parts_of_speech.DET
+            or folded in _SENTENCE_WORDS
+        )
 
     def _is_subject(self, start: int, end: int, label: str) -> bool:
         """The subject of its clause (from the parse), or, without a parser, the first person of its sentence."""
@@ -201,7 +213,7 @@ class Referents:
         span = index.tokens_in(start, end)
         if not len(span):
             return False
-        if index.doc.has_annotation("DEP"):
+        if index.parsed:
             root = span.root
             for _ in range(3):
                 if root.dep_.startswith("nsubj"):
@@ -315,9 +327,10 @@ class Referents:
         head = mention.split(",")[0].strip()
         words = head.split()
         for position, word in enumerate(words):
-            names = [word for word in words[:position] if _strip_determiner(fold(word), self.speech)]
-            if position and fold(word) in self.speech.of_words and not _capitalised_name(names):
-                return " ".join(words[:position]), " ".join(words[position:])
+            if position and fold(word) in self.speech.of_words:
+                names = [earlier for earlier in words[:position] if _strip_determiner(fold(earlier), self.speech)]
+                if not _capitalised_name(names):
+                    return " ".join(words[:position]), " ".join(words[position:])
         return head, ""
 
     def _is_indefinite(self, mention: str) -> bool:
@@ -332,13 +345,14 @@ class Referents:
         self._remember(start, referent, salient=True)
 
     def _by_name(self, head: str, start: int) -> Referent | None:
-        head = re.sub(r"\b[lLdD]['’](?=[A-Z])", "", head)  # "l'ARS"
+        head = _ELIDED_ARTICLE.sub("", head)  # "l'ARS"
         words = [word for word in head.split() if fold(word) not in self.speech.honorifics]
         titles = [position for position, word in enumerate(words) if fold(word) in self.speech.titles]
         if titles:
             words = words[titles[-1] + 1 :]  # "Los Angeles Fire Chief Kristin Crowley"
-        determiners = _SENTENCE_WORDS | set(self.speech.determiner_gender)
-        starts_with_determiner = bool(words) and fold(words[0]) in determiners
+        starts_with_determiner = bool(words) and (
+            fold(words[0]) in _SENTENCE_WORDS or fold(words[0]) in self.speech.determiner_gender
+        )
         while words and (
             not words[0][:1].isupper()
             or fold(words[0]) in {"the", "a", "an"}
@@ -372,12 +386,13 @@ class Referents:
         return self._referent_for(name, BODY)
 
     def _role_words(self, without_determiner: str, head: str) -> tuple[str, ...]:
+        folded_head = fold(head)
         for periphrasis, role in self.speech.periphrases.items():
-            if without_determiner.startswith(periphrasis) or fold(head).endswith(periphrasis):
+            if without_determiner.startswith(periphrasis) or folded_head.endswith(periphrasis):
                 return role
         words = [
             _singular(word)
-            for word in _strip_determiner(fold(head), self.speech).split()
+            for word in _strip_determiner(folded_head, self.speech).split()
             if word not in self.speech.of_words and word not in _ADJECTIVE_LIKE
         ]
         return tuple(words)
@@ -580,6 +595,7 @@ def _acronym_definitions(index: DocIndex) -> list[tuple[int, str, str]]:
     return definitions
 
 
+@lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> frozenset[str]:
     words = re.findall(r"\w+", fold(name).replace("l'", " ").replace("d'", " "))
     return frozenset(word for word in words if word not in _NAME_LINKS and len(word) > 1)
@@ -589,6 +605,7 @@ def _capitalised_name(words: list[str]) -> bool:
     return any(word[:1].isupper() for word in words)
 
 
+@lru_cache(maxsize=4096)
 def _strip_determiner(folded: str, speech: Speech) -> str:
     words = folded.replace("l'", "l' ").split()
     while words and (words[0] in speech.determiner_gender or words[0] in _SENTENCE_WORDS or words[0] in {"les", "l'"}):
@@ -600,8 +617,11 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss") else word
 
 
-def _feminine(token) -> str | None:
-    return "f" if "Fem" in token.morph.get("Gender") and token.pos_ in {"DET", "ADJ", "NOUN"} else None
+def _feminine(parse: Parse, position: int) -> str | None:
+    return "f" if "Fem" in parse.feature(position, "Gender") and parse.pos[position] in _GENDERED_TAGS else None
+
+
+_GENDERED_TAGS = frozenset({parts_of_speech.DET, parts_of_speech.ADJ, parts_of_speech.NOUN})
 
 
 def _may_be_role(token, index: DocIndex) -> bool:

@@ -29,6 +29,8 @@ class DocIndex:
     text: str = ""
     folded: str = field(init=False)
     lexicon: Lexicon = field(init=False)
+    # Whether the pipeline parsed dependencies: `Doc.has_annotation` scans the tokens each time it is asked.
+    parsed: bool = field(init=False)
     token_starts: list[int] = field(init=False)
     token_ends: list[int] = field(init=False)
     sentences: list[Span] = field(init=False)
@@ -43,6 +45,7 @@ class DocIndex:
         self.text = self.text or self.doc.text
         self.folded = fold(self.text)
         self.lexicon = lexicon_for(self.language)
+        self.parsed = self.doc.has_annotation("DEP")
         # Read from the token arrays: iterating Token objects (or `doc.sents`) costs as much as a rule, and
         # the lookups below compare offsets in these lists rather than asking Token objects for them.
         if len(self.doc):
@@ -112,7 +115,7 @@ def make_record(
         sentence_text = text[sentence_start : index.sentence_ends[sentence]]
     else:
         sentence_text, sentence_start = text[start:end], start
-    return ClaimRecord(
+    return ClaimRecord.made(
         kind=kind,
         text=text[start:end],
         start=start,
