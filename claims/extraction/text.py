@@ -7,7 +7,9 @@ reported against the untouched text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Typographic variants a newsroom CMS produces for the same character; folding them lets one regex
@@ -57,3 +59,19 @@ def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return start, len(text) if end == -1 else end
+
+
+def matches_opening_with(pattern: re.Pattern[str], opening: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, trying `pattern` only where `opening` matches: every match of
+    `pattern` must start with a match of `opening`, and none may be empty. The engine tries a pattern that
+    opens with an assertion ("\\b", a lookbehind) at every character; one that opens with a literal or a
+    character class, as `opening` does, it skips straight to where that may match."""
+    position = 0
+    while (opened := opening.search(text, position)) is not None:
+        # Lookbehinds and word boundaries still see the text before the position a match is tried at.
+        match = pattern.match(text, opened.start())
+        if match is None:
+            position = opened.start() + 1
+        else:
+            yield match
+            position = match.end()
