@@ -43,10 +43,22 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
+# Runs of characters outside ASCII: only they need the table, ASCII folds by lower-casing.
+_NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")
+
+
 def _fold(text: str) -> str:
-    table = {ord(char): _fold_char(char) for char in set(text)}
+    if text.isascii():
+        return text.lower()
+    # Translating through a table costs a dictionary lookup per character, lower-casing next to nothing: the
+    # table is kept for the runs outside ASCII, which `split` puts at the odd positions.
+    parts = _NON_ASCII_RUNS.split(text)
+    outside = parts[1::2]
+    table = {ord(char): _fold_char(char) for char in set("".join(outside))}
+    parts[0::2] = [part.lower() for part in parts[0::2]]
     # Every mapping is one character to one character, so offsets survive the translation.
-    return text.translate(table)
+    parts[1::2] = [part.translate(table) for part in outside]
+    return "".join(parts)
 
 
 # Rules fold the same words over and over (a token's text and lemma, a lexicon entry): remember them.
