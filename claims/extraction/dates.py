@@ -155,6 +155,8 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         )
         quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
         season_words = tuple(calendar.seasons)
+        # A French month name hides in common words ("mai" in "semaine"): every text would hold one.
+        month_words = ()
     else:
         french_only = []
         day_month = (
@@ -184,6 +186,7 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
         quarter_words = (*calendar.quarter_nouns, "q1", "q2", "q3", "q4")
         season_words = (*calendar.seasons, "fall")
+        month_words = (*lexicon.months, *calendar.month_abbreviations)
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
     year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
     # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
@@ -198,11 +201,11 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         ),
         _Rule("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), words=("/",)),
         *french_only,
-        _Rule("date.dateparser", re.compile(day_month)),
+        _Rule("date.dateparser", re.compile(day_month), words=month_words),
         _Rule("date.quarter", re.compile(quarter), words=quarter_words),
         _Rule("date.year_part", re.compile(year_part)),
         _Rule("date.season", re.compile(season), words=season_words),
-        _Rule("date.month", re.compile(month)),
+        _Rule("date.month", re.compile(month), words=month_words),
         _Rule(
             "date.relative",
             re.compile(relative),
