@@ -67,21 +67,25 @@ def _initials(*word_lists) -> str:
 
 @dataclass(frozen=True)
 class _Rule:
-    """A date rule's pattern, with what spares running it over the whole text, which is costly: the words one of
-    which its every match holds (most texts hold no quarter or season), and what its every match opens with (see
-    `matches_opening_with`)."""
+    """A date rule's pattern, with what spares running it over the whole text, which is costly: the words, or the
+    shapes (patterns cheap to search for), one of which its every match holds (most texts hold no quarter or
+    season), and what its every match opens with (see `matches_opening_with`)."""
 
     name: str
     pattern: re.Pattern[str]
     words: tuple[str, ...] = ()
+    shapes: tuple[re.Pattern[str], ...] = ()
     opening: re.Pattern[str] | None = None
 
     def matches(self, folded: str) -> Iterator[re.Match[str]]:
-        if self.words and not any(word in folded for word in self.words):
+        if (self.words or self.shapes) and not self._held_in(folded):
             return iter(())
         if self.opening is None:
             return self.pattern.finditer(folded)
         return matches_opening_with(self.pattern, self.opening, folded)
+
+    def _held_in(self, folded: str) -> bool:
+        return any(word in folded for word in self.words) or any(shape.search(folded) for shape in self.shapes)
 
 
 @cache
@@ -135,6 +139,9 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
             rf"|(?:\b(?P<since>depuis)\s+|\b(?:en|a|d'ici|jusqu'a)\s+)?(?:\b(?:la|le)\s+)?\b(?P<part2>debut|fin|milieu|mi)\s*"
             rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?)"
         )
+        # What a part of a year holds: "annee", else a part and its year ("fin 2022").
+        year_part_words = ("annee",)
+        year_part_shapes = (rf"(?:debut|fin|mi)[\s-]+(?:de\s+l'an\s+)?{_YEAR}",)
         # "été" needs its article ("à l'été", "cet été"): "a été" is a verb. "L'hiver austral" or "l'approche
         # de l'hiver" name a season, not a time: "l'" counts after a preposition of time only.
         season = (
@@ -175,6 +182,8 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
             rf"|(?:\b(?P<since>since)\s+)?\bthe\s+(?P<part2>start|beginning|end|middle)\s+of\s+"
             rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year))"
         )
+        year_part_words = ()
+        year_part_shapes = (rf"(?:early|late|mid|end)[\s-]+{_YEAR}", rf"of\s+(?:{_YEAR}|the\s+year|this\s+year)")
         season = (
             rf"\b(?:in|this|last|next|since|during|by|of)\s+(?:the\s+)?(?P<season>{seasons})\b"
             rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|\b(?:the\s+)?fall\s+of\s+(?P<year2>{_YEAR})\b"
@@ -203,7 +212,12 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         *french_only,
         _Rule("date.dateparser", re.compile(day_month), words=month_words),
         _Rule("date.quarter", re.compile(quarter), words=quarter_words),
-        _Rule("date.year_part", re.compile(year_part)),
+        _Rule(
+            "date.year_part",
+            re.compile(year_part),
+            words=year_part_words,
+            shapes=tuple(map(re.compile, year_part_shapes)),
+        ),
         _Rule("date.season", re.compile(season), words=season_words),
         _Rule("date.month", re.compile(month), words=month_words),
         _Rule(
