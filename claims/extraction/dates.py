@@ -161,7 +161,9 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
             r"(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
         )
         quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
-        season_words = tuple(calendar.seasons)
+        # "ete" is mostly "a ete", a verb: a season holds another season's name, "l'ete", or "ete" after an article.
+        season_words = (*(season for season in calendar.seasons if season != "ete"), "l'ete")
+        season_shapes = (r"(?:au|du|le|cet?|en)\s+ete\b",)
         # A French month name hides in common words ("mai" in "semaine"): every text would hold one.
         month_words = ()
     else:
@@ -195,6 +197,7 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
         quarter_words = (*calendar.quarter_nouns, "q1", "q2", "q3", "q4")
         season_words = (*calendar.seasons, "fall")
+        season_shapes = ()
         month_words = (*lexicon.months, *calendar.month_abbreviations)
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
     year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
@@ -218,7 +221,7 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
             words=year_part_words,
             shapes=tuple(map(re.compile, year_part_shapes)),
         ),
-        _Rule("date.season", re.compile(season), words=season_words),
+        _Rule("date.season", re.compile(season), words=season_words, shapes=tuple(map(re.compile, season_shapes))),
         _Rule("date.month", re.compile(month), words=month_words),
         _Rule(
             "date.relative",
