@@ -164,8 +164,10 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         # "ete" is mostly "a ete", a verb: a season holds another season's name, "l'ete", or "ete" after an article.
         season_words = (*(season for season in calendar.seasons if season != "ete"), "l'ete")
         season_shapes = (r"(?:au|du|le|cet?|en)\s+ete\b",)
-        # A French month name hides in common words ("mai" in "semaine"): every text would hold one.
+        # A French month name hides in common words ("mai" in "semaine"): every text would hold one. A day and
+        # its month do not.
         month_words = ()
+        day_month_shapes = (rf"\d(?:er)?\s+(?:{months})",)
     else:
         french_only = []
         day_month = (
@@ -199,6 +201,7 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         season_words = (*calendar.seasons, "fall")
         season_shapes = ()
         month_words = (*lexicon.months, *calendar.month_abbreviations)
+        day_month_shapes = ()
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
     year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
     # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
@@ -213,7 +216,12 @@ def _rules(lexicon: Lexicon) -> list[_Rule]:
         ),
         _Rule("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), words=("/",)),
         *french_only,
-        _Rule("date.dateparser", re.compile(day_month), words=month_words),
+        _Rule(
+            "date.dateparser",
+            re.compile(day_month),
+            words=month_words,
+            shapes=tuple(map(re.compile, day_month_shapes)),
+        ),
         _Rule("date.quarter", re.compile(quarter), words=quarter_words),
         _Rule(
             "date.year_part",
