@@ -124,15 +124,17 @@ def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
 
 
 @cache
-def _magnitude_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+def _magnitude_pattern(lexicon: Lexicon) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The words one of which every order of magnitude holds ("milliers", "dozens"), and its pattern."""
     plural_collectives = [noun + "s" for noun in lexicon.approx_nouns if not noun.endswith("s")]
     plural_collectives += [noun for noun in lexicon.approx_nouns if noun.endswith("s")]
     plural_multipliers = [word for word in lexicon.multipliers if word.endswith("s")]
-    heads = "|".join(sorted(plural_collectives + plural_multipliers, key=len, reverse=True))
+    head_words = tuple(sorted(plural_collectives + plural_multipliers, key=len, reverse=True))
+    heads = "|".join(head_words)
     determiners = "|".join(re.escape(d) for d in lexicon.vague_determiners if d)
     optional = "?" if "" in lexicon.vague_determiners else ""
     of_words = "|".join(re.escape(word) for word in lexicon.of_words)
-    return re.compile(
+    return head_words, re.compile(
         rf"(?<![\w'])(?:(?P<det>{determiners})\s*){optional}{_QUOTE}\s*(?P<head>{heads})\b{_QUOTE}"
         rf"(?:\s+(?:{of_words})\s*(?P<second>{'|'.join(plural_multipliers)})\b)?"
     )
@@ -141,8 +143,12 @@ def _magnitude_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 def _vague_magnitudes(index: DocIndex) -> list[Reading]:
     """ "des milliers de soldats", "des dizaines de milliers": an order of magnitude, no number."""
     lexicon = index.lexicon
+    head_words, pattern = _magnitude_pattern(lexicon)
+    # Most texts hold none of the words: opening with a lookbehind, the pattern would be tried at every character.
+    if not any(word in index.folded for word in head_words):
+        return []
     readings = []
-    for match in _magnitude_pattern(lexicon).finditer(index.folded):
+    for match in pattern.finditer(index.folded):
         value = _collective_value(match.group("head"), lexicon)
         if match.group("second"):
             value *= lexicon.multipliers[match.group("second")]
