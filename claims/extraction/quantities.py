@@ -191,9 +191,9 @@ def _fractions(index: DocIndex, numbers: list[NumberMatch]) -> list[Reading]:
     """ "un tiers des électeurs", "two-thirds of MPs", "plus de la moitié des", "half the population": a
     share, read as its numerator with the fraction as unit and the denominator as `per`."""
     noun, share = _fraction_patterns(index.lexicon)
-    # Most documents name no share: one quick search for its noun spares them the full pattern, which, opening
-    # with a lookbehind, the regex engine tries at every character.
-    if not noun.search(index.folded):
+    # Most documents name no share: a look for the fraction nouns, then one quick search for a noun with its link
+    # word, spare them the full pattern, which, opening with a lookbehind, the regex engine tries at every character.
+    if not any(word in index.folded for word in index.lexicon.fractions) or not noun.search(index.folded):
         return []
     readings = []
     for match in share.finditer(index.folded):
