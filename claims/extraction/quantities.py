@@ -27,8 +27,9 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
 # "à 10 heures", "at 10 hours": a time of day.
 _AT_BEFORE = re.compile(r"(?:^|\s)(?:a|vers|at|des)\s*$")
-# The word before a number, which may make it a reference ("article 12", "n° 3") rather than a count.
-_REFERENCE_WORD_BEFORE = re.compile(r"([a-z°.]+)\s*$")
+# The word before a number, which may make it a reference ("article 12", "n° 3") rather than a count. Read
+# backwards: a pattern anchored at the end would be tried from every letter of the text before the number.
+_REFERENCE_WORD_BACKWARDS = re.compile(r"\s*([a-z°.]+)")
 # The word after a number, which may scale it ("1,5 milliard", "une trentaine"), and a multiplier of that word.
 _SCALE_WORD = re.compile(rf"\s*{_QUOTE}\s*([a-z]+)\b")
 _OF_WORD = re.compile(r"\s+(?:de|d'|of)\s*([a-z]+)\b")
@@ -491,8 +492,8 @@ def _qualifier_ending(qualifier: str) -> re.Pattern[str]:
 
 
 def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:
-    previous = _REFERENCE_WORD_BEFORE.search(folded[max(0, start - 15) : start])
-    return bool(previous and previous.group(1) in lexicon.reference_words)
+    previous = _REFERENCE_WORD_BACKWARDS.match(folded[max(0, start - 15) : start][::-1])
+    return bool(previous and previous.group(1)[::-1] in lexicon.reference_words)
 
 
 def _looks_like_year(folded: str, number: NumberMatch) -> bool:
