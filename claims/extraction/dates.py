@@ -10,6 +10,7 @@ day or a month given without its year ("le 9 novembre", "en mars") keeps what th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -20,7 +21,7 @@ from .readings import Precision, partial_date
 from .records import ClaimRecord, Kind
 from .spans import DocIndex, make_record, overlaps
 from .syntax import governing_verb, is_conditional, is_future_oriented
-from .text import paragraph_bounds
+from .text import matches_opening_with, paragraph_bounds
 
 _YEAR = r"(?:1[89]|20)\d\d"
 _NOT_MONTH_END = r"(?![\w])"
@@ -64,40 +65,63 @@ def _initials(*word_lists) -> str:
     return "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """A date rule's pattern, with what spares running it over the whole text, which is costly: the words, or the
+    shapes (patterns cheap to search for), one of which its every match holds (most texts hold no quarter or
+    season), and what its every match opens with (see `matches_opening_with`)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    words: tuple[str, ...] = ()
+    shapes: tuple[re.Pattern[str], ...] = ()
+    opening: re.Pattern[str] | None = None
+
+    def matches(self, folded: str) -> Iterator[re.Match[str]]:
+        if (self.words or self.shapes) and not self._held_in(folded):
+            return iter(())
+        if self.opening is None:
+            return self.pattern.finditer(folded)
+        return matches_opening_with(self.pattern, self.opening, folded)
+
+    def _held_in(self, folded: str) -> bool:
+        return any(word in folded for word in self.words) or any(shape.search(folded) for shape in self.shapes)
+
+
 @cache
-def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
-    """Each rule's pattern, with the words one of which its every match holds (none when no word is
-    required): most texts hold no quarter or season, and a pattern is costly to run over a whole text."""
+def _rules(lexicon: Lexicon) -> list[_Rule]:
+    """The language's rules, in the order they take their spans."""
     calendar = calendar_for(lexicon.language)
     months = _alternation([*lexicon.months, *calendar.month_abbreviations])
     weekdays = _alternation(lexicon.weekdays)
-    weekday_initials = _initials(lexicon.weekdays)
     ordinals = _alternation(calendar.quarter_ordinals)
     quarters = _alternation(calendar.quarter_nouns)
     seasons = _alternation(calendar.seasons)
-    relative = _alternation([*lexicon.relative_dates, *calendar.relative_dates])
-    relative_initials = _initials(lexicon.relative_dates, calendar.relative_dates)
-    anaphoric = _alternation(calendar.anaphoric_dates)
-    anaphoric_initials = _initials(calendar.anaphoric_dates)
+    relative_words = (*lexicon.relative_dates, *calendar.relative_dates)
+    anaphoric_words = tuple(calendar.anaphoric_dates)
 
     # "Mai 68": two digits after a month that no day can be, and no noun after them ("mars 45 personnes").
     def short_year(name: str) -> str:
         return rf"\s+(?P<{name}>[3-9]\d)\b(?!\s*(?:%|[a-z]))"
 
     # The engine tries a pattern at every position of the text, and trying its assertions and optional
-    # leading words there is costly: a pattern first tests the letter or digit a match can start with (the
-    # quarter, run over few texts, the word boundary).
+    # leading words there is costly: a rule with no opening first tests the letter or digit a match can start
+    # with (the quarter, run over few texts, the word boundary).
     if lexicon.language == "fr":
         week_span = (
-            rf"(?=[dls])\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
+            rf"\b(?:(?:la\s+)?semaine\s+)?du\s+(?:(?:{weekdays})\s+)?(?P<day>1er|[0-3]?\d)\s+au\s+"
             rf"(?:(?:{weekdays})\s+)?(?P<day_end>[0-3]?\d)\s+(?P<month>{months}){_NOT_MONTH_END}"
             rf"(?:\s+(?P<year>{_YEAR})\b)?"
         )
         # "les 12 et 19 juin": the first day takes the month of the second.
         day_list = (
-            rf"(?=\d)\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
+            rf"\b(?P<day>1er|[0-3]?\d)(?=\s+(?:et|,)\s+(?:(?:{weekdays})\s+)?[0-3]?\d\s+(?P<month>{months})"
             rf"{_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?)"
         )
+        french_only = [
+            _Rule("date.week", re.compile(week_span), opening=re.compile(r"(?:la\s+semaine|semaine|du)\s")),
+            _Rule("date.day_list", re.compile(day_list), opening=re.compile(r"\d(?:er|\d)?\s+(?:et|,)\s")),
+        ]
         day_prefixes = ("le", "du", "au", "ce", "depuis le", "jusqu'au")
         day_month = (
             rf"(?=[{_initials(day_prefixes, lexicon.weekdays)}\d])"
@@ -115,6 +139,9 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"|(?:\b(?P<since>depuis)\s+|\b(?:en|a|d'ici|jusqu'a)\s+)?(?:\b(?:la|le)\s+)?\b(?P<part2>debut|fin|milieu|mi)\s*"
             rf"(?:de\s+l'annee|d'annee)(?:\s+(?P<year2>{_YEAR})\b)?)"
         )
+        # What a part of a year holds: "annee", else a part and its year ("fin 2022").
+        year_part_words = ("annee",)
+        year_part_shapes = (rf"(?:debut|fin|mi)[\s-]+(?:de\s+l'an\s+)?{_YEAR}",)
         # "été" needs its article ("à l'été", "cet été"): "a été" is a verb. "L'hiver austral" or "l'approche
         # de l'hiver" name a season, not a time: "l'" counts after a preposition of time only.
         season = (
@@ -130,14 +157,19 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"|\b(?P<month3>{months}){short_year('short_year2')})"
         )
         weekday = (
-            rf"(?=[{weekday_initials}])\b(?P<weekday>{weekdays})\b"
+            rf"\b(?P<weekday>{weekdays})\b"
             r"(?:\s+(?:soir|matin|midi|apres-midi|dernier|prochain))?"
         )
         quarter_words = (*calendar.quarter_nouns, "t1", "t2", "t3", "t4")
-        season_words = tuple(calendar.seasons)
+        # "ete" is mostly "a ete", a verb: a season holds another season's name, "l'ete", or "ete" after an article.
+        season_words = (*(season for season in calendar.seasons if season != "ete"), "l'ete")
+        season_shapes = (r"(?:au|du|le|cet?|en)\s+ete\b",)
+        # A French month name hides in common words ("mai" in "semaine"): every text would hold one. A day and
+        # its month do not.
+        month_words = ()
+        day_month_shapes = (rf"\d(?:er)?\s+(?:{months})",)
     else:
-        week_span = r"(?!)"
-        day_list = r"(?!)"
+        french_only = []
         day_month = (
             rf"(?=[{_initials(lexicon.weekdays, lexicon.months, calendar.month_abbreviations)}\d])"
             rf"(?:(?:(?P<weekday>{weekdays}),?\s+)?\b(?P<month>{months}){_NOT_MONTH_END}\s*(?P<day>[0-3]?\d)"
@@ -154,6 +186,8 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"|(?:\b(?P<since>since)\s+)?\bthe\s+(?P<part2>start|beginning|end|middle)\s+of\s+"
             rf"(?:(?P<year2>{_YEAR})\b|the\s+year|this\s+year))"
         )
+        year_part_words = ()
+        year_part_shapes = (rf"(?:early|late|mid|end)[\s-]+{_YEAR}", rf"of\s+(?:{_YEAR}|the\s+year|this\s+year)")
         season = (
             rf"\b(?:in|this|last|next|since|during|by|of)\s+(?:the\s+)?(?P<season>{seasons})\b"
             rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|\b(?:the\s+)?fall\s+of\s+(?P<year2>{_YEAR})\b"
@@ -162,28 +196,52 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str], tuple[str, .
             rf"\b(?:in|since|early|late|mid-|until|by|before|after|from|through|last|next|the\s+year\s+to)\s*"
             rf"(?P<month>{months}){_NOT_MONTH_END}(?:\s+(?P<year>{_YEAR})\b)?"
         )
-        weekday = (
-            rf"(?=[{weekday_initials}])\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
-        )
+        weekday = rf"\b(?P<weekday>{weekdays})\b(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?"
         quarter_words = (*calendar.quarter_nouns, "q1", "q2", "q3", "q4")
         season_words = (*calendar.seasons, "fall")
+        season_shapes = ()
+        month_words = (*lexicon.months, *calendar.month_abbreviations)
+        day_month_shapes = ()
     # A year-shaped number alone is a year unless it counts something: see `_counts_something`.
-    year = rf"(?=\d)(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
+    year = rf"(?<![\d.,'’/-])\b(?P<year>{_YEAR})\b(?!\s?%)(?![.,]\d)"
+    # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
+    relative = rf"(?<![\w'-])(?:{_alternation(relative_words)})(?![\w-])"
+    anaphoric = rf"(?<![\w'-])(?:{_alternation(anaphoric_words)})(?![\w-])"
     return [
-        ("date.iso", re.compile(r"(?=\d)\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b"), ()),
-        ("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), ("/",)),
-        ("date.week", re.compile(week_span), ()),
-        ("date.day_list", re.compile(day_list), ()),
-        ("date.dateparser", re.compile(day_month), ()),
-        ("date.quarter", re.compile(quarter), quarter_words),
-        ("date.year_part", re.compile(year_part), ()),
-        ("date.season", re.compile(season), season_words),
-        ("date.month", re.compile(month), ()),
-        # Not after an apostrophe: "les lignes rouges d'hier" is figurative, not a day.
-        ("date.relative", re.compile(rf"(?=[{relative_initials}])(?<![\w'-])(?:{relative})(?![\w-])"), ()),
-        (_ANAPHORIC, re.compile(rf"(?=[{anaphoric_initials}])(?<![\w'-])(?:{anaphoric})(?![\w-])"), ()),
-        ("date.weekday", re.compile(weekday), ()),
-        ("date.year", re.compile(year), ()),
+        _Rule(
+            "date.iso",
+            re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b"),
+            # Not "\d{4}": the engine skips ahead to a literal or a character class, not to a repeat.
+            opening=re.compile(r"\d\d\d\d-"),
+        ),
+        _Rule("date.numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4})\b"), words=("/",)),
+        *french_only,
+        _Rule(
+            "date.dateparser",
+            re.compile(day_month),
+            words=month_words,
+            shapes=tuple(map(re.compile, day_month_shapes)),
+        ),
+        _Rule("date.quarter", re.compile(quarter), words=quarter_words),
+        _Rule(
+            "date.year_part",
+            re.compile(year_part),
+            words=year_part_words,
+            shapes=tuple(map(re.compile, year_part_shapes)),
+        ),
+        _Rule("date.season", re.compile(season), words=season_words, shapes=tuple(map(re.compile, season_shapes))),
+        _Rule("date.month", re.compile(month), words=month_words),
+        _Rule(
+            "date.relative",
+            re.compile(relative),
+            words=relative_words,
+            opening=re.compile(_alternation(relative_words)),
+        ),
+        _Rule(
+            _ANAPHORIC, re.compile(anaphoric), words=anaphoric_words, opening=re.compile(_alternation(anaphoric_words))
+        ),
+        _Rule("date.weekday", re.compile(weekday), opening=re.compile(weekdays)),
+        _Rule("date.year", re.compile(year), opening=re.compile(_YEAR)),
     ]
 
 
@@ -191,10 +249,9 @@ def find_dates(index: DocIndex, quoted: list[tuple[int, int]]) -> list[ClaimReco
     """Dates in reading order; `quoted` are the spans inside quote marks."""
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern, required_words in _patterns(index.lexicon):
-        if required_words and not any(word in index.folded for word in required_words):
-            continue
-        for match in pattern.finditer(index.folded):
+    for date_rule in _rules(index.lexicon):
+        rule = date_rule.name
+        for match in date_rule.matches(index.folded):
             start, end = match.span()
             if rule == "date.year":
                 start = match.start("year")

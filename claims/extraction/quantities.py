@@ -27,8 +27,9 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-/]$")
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)")
 # "à 10 heures", "at 10 hours": a time of day.
 _AT_BEFORE = re.compile(r"(?:^|\s)(?:a|vers|at|des)\s*$")
-# The word before a number, which may make it a reference ("article 12", "n° 3") rather than a count.
-_REFERENCE_WORD_BEFORE = re.compile(r"([a-z°.]+)\s*$")
+# The word before a number, which may make it a reference ("article 12", "n° 3") rather than a count. Read
+# backwards: a pattern anchored at the end would be tried from every letter of the text before the number.
+_REFERENCE_WORD_BACKWARDS = re.compile(r"\s*([a-z°.]+)")
 # The word after a number, which may scale it ("1,5 milliard", "une trentaine"), and a multiplier of that word.
 _SCALE_WORD = re.compile(rf"\s*{_QUOTE}\s*([a-z]+)\b")
 _OF_WORD = re.compile(r"\s+(?:de|d'|of)\s*([a-z]+)\b")
@@ -124,15 +125,17 @@ def _record(index: DocIndex, reading: Reading) -> ClaimRecord:
 
 
 @cache
-def _magnitude_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+def _magnitude_pattern(lexicon: Lexicon) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The words one of which every order of magnitude holds ("milliers", "dozens"), and its pattern."""
     plural_collectives = [noun + "s" for noun in lexicon.approx_nouns if not noun.endswith("s")]
     plural_collectives += [noun for noun in lexicon.approx_nouns if noun.endswith("s")]
     plural_multipliers = [word for word in lexicon.multipliers if word.endswith("s")]
-    heads = "|".join(sorted(plural_collectives + plural_multipliers, key=len, reverse=True))
+    head_words = tuple(sorted(plural_collectives + plural_multipliers, key=len, reverse=True))
+    heads = "|".join(head_words)
     determiners = "|".join(re.escape(d) for d in lexicon.vague_determiners if d)
     optional = "?" if "" in lexicon.vague_determiners else ""
     of_words = "|".join(re.escape(word) for word in lexicon.of_words)
-    return re.compile(
+    return head_words, re.compile(
         rf"(?<![\w'])(?:(?P<det>{determiners})\s*){optional}{_QUOTE}\s*(?P<head>{heads})\b{_QUOTE}"
         rf"(?:\s+(?:{of_words})\s*(?P<second>{'|'.join(plural_multipliers)})\b)?"
     )
@@ -141,8 +144,12 @@ def _magnitude_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 def _vague_magnitudes(index: DocIndex) -> list[Reading]:
     """ "des milliers de soldats", "des dizaines de milliers": an order of magnitude, no number."""
     lexicon = index.lexicon
+    head_words, pattern = _magnitude_pattern(lexicon)
+    # Most texts hold none of the words: opening with a lookbehind, the pattern would be tried at every character.
+    if not any(word in index.folded for word in head_words):
+        return []
     readings = []
-    for match in _magnitude_pattern(lexicon).finditer(index.folded):
+    for match in pattern.finditer(index.folded):
         value = _collective_value(match.group("head"), lexicon)
         if match.group("second"):
             value *= lexicon.multipliers[match.group("second")]
@@ -185,9 +192,9 @@ def _fractions(index: DocIndex, numbers: list[NumberMatch]) -> list[Reading]:
     """ "un tiers des électeurs", "two-thirds of MPs", "plus de la moitié des", "half the population": a
     share, read as its numerator with the fraction as unit and the denominator as `per`."""
     noun, share = _fraction_patterns(index.lexicon)
-    # Most documents name no share: one quick search for its noun spares them the full pattern, which, opening
-    # with a lookbehind, the regex engine tries at every character.
-    if not noun.search(index.folded):
+    # Most documents name no share: a look for the fraction nouns, then one quick search for a noun with its link
+    # word, spare them the full pattern, which, opening with a lookbehind, the regex engine tries at every character.
+    if not any(word in index.folded for word in index.lexicon.fractions) or not noun.search(index.folded):
         return []
     readings = []
     for match in share.finditer(index.folded):
@@ -456,17 +463,22 @@ def _qualifier_before(folded: str, start: int, lexicon: Lexicon, default: str) -
     # each in turn, which is still needed to honour the lexicon's order when one matches.
     if not _any_qualifier_pattern(lexicon).search(before):
         return default, start
-    for pattern, qualifier in _qualifier_patterns(lexicon):
-        match = pattern.search(before)
+    for words, ending, qualifier in _qualifier_patterns(lexicon):
+        # The qualifier's words alone, which open with a literal the engine skips ahead to, rule most out far faster
+        # than its ending pattern, which opens with an assertion tried at every character.
+        if not words.search(before):
+            continue
+        match = ending.search(before)
         if match:
             return qualifier, start - (len(before) - match.start(1))
     return default, start
 
 
 @cache
-def _qualifier_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
-    """The lexicon's qualifiers as they end the text before a number, compiled once (asked of every number)."""
-    return [(_qualifier_ending(pattern), qualifier) for pattern, qualifier in lexicon.qualifiers]
+def _qualifier_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+    """The lexicon's qualifiers, alone and as they end the text before a number, compiled once (asked of every
+    number)."""
+    return [(re.compile(pattern), _qualifier_ending(pattern), qualifier) for pattern, qualifier in lexicon.qualifiers]
 
 
 @cache
@@ -480,8 +492,8 @@ def _qualifier_ending(qualifier: str) -> re.Pattern[str]:
 
 
 def _is_reference(folded: str, start: int, lexicon: Lexicon) -> bool:
-    previous = _REFERENCE_WORD_BEFORE.search(folded[max(0, start - 15) : start])
-    return bool(previous and previous.group(1) in lexicon.reference_words)
+    previous = _REFERENCE_WORD_BACKWARDS.match(folded[max(0, start - 15) : start][::-1])
+    return bool(previous and previous.group(1)[::-1] in lexicon.reference_words)
 
 
 def _looks_like_year(folded: str, number: NumberMatch) -> bool:

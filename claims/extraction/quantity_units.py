@@ -16,7 +16,9 @@ from .units import Unit, unit_after
 
 _CURRENCY_BEFORE = re.compile(r"([€$£])\s?$")
 _CURRENCY_AFTER = re.compile(r"\s?([€$£])")
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+# The word before a number, read backwards: a pattern anchored at the end would be tried from every letter of the
+# text before the number.
+_WORD_BACKWARDS = re.compile(r"\s+([a-z]+)")
 _OF_GDP = re.compile(r"\s+(?:du|de|of)\s+(?:pib|gdp)\b")
 # "220 km/h", "15 m2": a measure written as one symbol.
 _COMPOUND_SYMBOL = re.compile(r"\s?([a-z]+/[a-z]+|[a-z]+[2²3³])(?![\w/])")
@@ -27,11 +29,11 @@ def unit_at(index: DocIndex, end: int, number: NumberMatch) -> tuple[Unit | None
     ("magnitude 7.8"), a percentage ("% du PIB"), a symbol ("km/h", "€", "$5"), else the noun after it."""
     lexicon, folded = index.lexicon, index.folded
     keys = unit_keys(index.language)
-    word_before = _WORD_BEFORE.search(folded, max(0, number.start - 20), number.start)
-    if word_before and word_before.group(1) in keys.before:
-        return Unit(
-            index.text[word_before.start(1) : word_before.end(1)], end, key=keys.before[word_before.group(1)]
-        ), end
+    backwards = _WORD_BACKWARDS.match(folded[max(0, number.start - 20) : number.start][::-1])
+    word_before = backwards.group(1)[::-1] if backwards else None
+    if word_before in keys.before:
+        word_end = number.start - backwards.start(1)
+        return Unit(index.text[word_end - len(word_before) : word_end], end, key=keys.before[word_before]), end
     percent = _percent_pattern(lexicon).match(folded, end)
     if percent:
         of_gdp = _OF_GDP.match(folded, percent.end())
