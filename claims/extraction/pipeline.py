@@ -9,11 +9,11 @@ from datetime import date
 from itertools import accumulate, groupby
 
 from .attribution import attribution_verbs, speaker_of
-from .chunks import batches_of, paragraph_chunks, records_in_text
+from .chunks import paragraph_chunks, records_in_text
 from .dates import find_dates
 from .entities import entity_records, mentions_in, sentence_mentions
 from .modality import claim_modality, sentence_is_reported
-from .nlp import load_nlp
+from .nlp import load_nlp, parse
 from .quantities import find_quantities
 from .quotes import find_quote_spans, find_quotes
 from .records import ClaimRecord, Kind
@@ -37,8 +37,7 @@ def extract_documents(documents: Iterable[Document], *, batch_size: int = 16) ->
     for language, group in groupby(documents, key=lambda document: _language(document.language)):
         nlp = load_nlp(language)
         batch = [(document, paragraph_chunks(document.text)) for document in group]
-        texts = (chunk.text for _, chunks in batch for chunk in chunks)
-        docs = (doc for group in batches_of(texts, size=batch_size) for doc in nlp.pipe(group, batch_size=len(group)))
+        docs = parse(nlp, (chunk.text for _, chunks in batch for chunk in chunks), batch_size=batch_size)
         for document, chunks in batch:
             yield [
                 record
