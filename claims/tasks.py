@@ -4,6 +4,7 @@ from celery import Task, shared_task
 from celery.signals import worker_init
 from celery.worker import WorkController
 from celery.worker.request import Request
+from django.conf import settings
 from django.db import DatabaseError
 
 from . import services
@@ -27,8 +28,9 @@ def prepare_extraction_worker(sender: WorkController, **_) -> None:
     # In the main process, before the pool forks: every pool process starts with the pipelines already loaded
     # and shares their memory, and one replaced after a time limit is ready at once (a process that loads them
     # itself outlasts the pool's few seconds to report ready, and is killed and replaced again and again).
-    # Only where extractions run: a worker started with -Q light never loads a model.
-    if "extraction" in sender.app.amqp.queues.consume_from:
+    # Only where extractions run (the queue their tasks are routed to): a worker started with -Q light never
+    # loads a model.
+    if settings.CELERY_TASK_ROUTES[article_extract_claims.name]["queue"] in sender.app.amqp.queues.consume_from:
         load_trained_pipelines()
 
 
